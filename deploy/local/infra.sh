@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# PostgreSQL and RabbitMQ for NewsPlatform on this machine, as root, in a project-local folder.
+# Sourced by up.sh, down.sh and test.sh; every function takes its state folder and ports from
+# the variables below, so the stack and the test run never share a server.
+#   NP_STATE      folder for data, logs, pids and generated credentials (git-ignored)
+#   NP_PG_PORT    PostgreSQL port          NP_AMQP_PORT  RabbitMQ AMQP port
+#   NP_DIST_PORT  Erlang distribution port NP_MGMT_PORT  RabbitMQ management API port
+#   NP_NODE       RabbitMQ node name prefix
+set -euo pipefail
+
+log() { printf '[newsplatform] %s\n' "$*" >&2; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1; }
+
+ensure_packages() {
+  local missing=()
+  [ -n "$(pg_bin)" ] || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  for p in "$@"; do command -v "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} (Debian packages)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # The Debian packages start system-wide servers where an init system runs; ours are separate.
+}
+
+# Credentials are generated once per state folder and never committed.
+ensure_secrets() {
+  mkdir -p "$NP_STATE"
+  if [ ! -f "$NP_STATE/secrets.env" ]; then
+    umask 077
+    cat > "$NP_STATE/secrets.env" <<SECRETS
+NP_PG_PASSWORD=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+NP_RABBIT_PASSWORD=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+NP_JWT_KEY=$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n')
+NP_ADMIN_PASSWORD=admin-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
+SECRETS
+  fi
+  # shellcheck disable=SC1091
+  . "$NP_STATE/secrets.env"
+}
+
+# PostgreSQL refuses to run as root, and its user must reach its data folder. A clone inside a
+# folder that user cannot enter keeps its data under /var/tmp instead (linked from the state folder).
+pg_dir() {
+  local wanted="$NP_STATE/pg"
+  mkdir -p "$wanted" 2>/dev/null || true
+  if [ -L "$wanted" ] || su postgres -s /bin/sh -c "test -x '$NP_STATE'" 2>/dev/null; then
+    echo "$wanted"
+  else
+    local alt="/var/tmp/newsplatform-$(echo "$NP_STATE" | md5sum | cut -c1-12)"
+    mkdir -p "$alt" && rmdir "$wanted" 2>/dev/null; ln -sfn "$alt" "$wanted"
+    echo "$wanted"
+  fi
+}
+
+pg_running() { "$(pg_bin)/pg_isready" -h 127.0.0.1 -p "$NP_PG_PORT" -q 2>/dev/null; }
+
+start_postgres() {
+  local dir bin; dir=$(pg_dir); bin=$(pg_bin)
+  local data="$dir/data" run="$dir/run"
+  mkdir -p "$data" "$run"; chown -R postgres:postgres "$dir/" "$data" "$run"; chmod 700 "$data"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "initialising PostgreSQL in $data"
+    su postgres -s /bin/sh -c "$bin/initdb -D '$data' -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
+  fi
+  if ! pg_running; then
+    log "starting PostgreSQL on 127.0.0.1:$NP_PG_PORT"
+    su postgres -s /bin/sh -c "$bin/pg_ctl -D '$data' -l '$run/postgresql.log' -o \"-p $NP_PG_PORT -k '$run' -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c fsync=${NP_PG_FSYNC:-on}\" -w -t 60 start" >/dev/null
+  fi
+  su postgres -s /bin/sh -c "psql -q -h '$run' -p $NP_PG_PORT -U postgres -d postgres" <<SQL >/dev/null
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'news') THEN CREATE ROLE news LOGIN CREATEDB; END IF;
+END \$\$;
+ALTER ROLE news PASSWORD '$NP_PG_PASSWORD';
+SQL
+  if ! su postgres -s /bin/sh -c "psql -h '$run' -p $NP_PG_PORT -U postgres -tAc \"select 1 from pg_database where datname='news'\"" | grep -q 1; then
+    su postgres -s /bin/sh -c "psql -q -h '$run' -p $NP_PG_PORT -U postgres -c 'CREATE DATABASE news OWNER news'" >/dev/null
+  fi
+}
+
+stop_postgres() {
+  local dir="$NP_STATE/pg"
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  log "stopping PostgreSQL on :$NP_PG_PORT"
+  su postgres -s /bin/sh -c "$(pg_bin)/pg_ctl -D '$dir/data' -m fast -w -t 60 stop" >/dev/null || true
+}
+
+rabbit_env() {
+  export HOME="$NP_STATE/rabbit"
+  export RABBITMQ_NODENAME="$NP_NODE@$(hostname -s)" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$NP_AMQP_PORT" RABBITMQ_DIST_PORT="$NP_DIST_PORT"
+  export RABBITMQ_MNESIA_BASE="$NP_STATE/rabbit/mnesia" RABBITMQ_LOG_BASE="$NP_STATE/rabbit/log"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$NP_STATE/rabbit/enabled_plugins"
+  export RABBITMQ_CONFIG_FILE="$NP_STATE/rabbit/rabbitmq.conf"
+  export RABBITMQ_PID_FILE="$NP_STATE/rabbit/rabbit.pid"
+}
+
+rabbit_running() { (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1); }
+
+start_rabbitmq() {
+  (
+    rabbit_env
+    mkdir -p "$HOME/log" "$HOME/mnesia"
+    cat > "$RABBITMQ_CONFIG_FILE" <<CONF
+listeners.tcp.default = $NP_AMQP_PORT
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $NP_MGMT_PORT
+CONF
+    if ! /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1; then
+      log "starting RabbitMQ on 127.0.0.1:$NP_AMQP_PORT (management :$NP_MGMT_PORT)"
+      /usr/lib/rabbitmq/bin/rabbitmq-plugins enable --offline rabbitmq_management >/dev/null
+      /usr/lib/rabbitmq/bin/rabbitmq-server -detached >/dev/null 2>&1
+      /usr/lib/rabbitmq/bin/rabbitmqctl -q await_startup --timeout 120 >/dev/null
+    fi
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q add_user news "$NP_RABBIT_PASSWORD" >/dev/null 2>&1 \
+      || /usr/lib/rabbitmq/bin/rabbitmqctl -q change_password news "$NP_RABBIT_PASSWORD" >/dev/null
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q set_user_tags news administrator >/dev/null
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q set_permissions -p / news '.*' '.*' '.*' >/dev/null
+  )
+}
+
+stop_rabbitmq() {
+  [ -f "$NP_STATE/rabbit/rabbit.pid" ] || return 0
+  log "stopping RabbitMQ on :$NP_AMQP_PORT"
+  (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q stop "$RABBITMQ_PID_FILE" >/dev/null 2>&1 || true)
+}
+
+postgres_connection() { echo "Host=127.0.0.1;Port=$NP_PG_PORT;Username=news;Password=$NP_PG_PASSWORD;Database=${1:-news}"; }
+rabbitmq_connection() { echo "amqp://news:$NP_RABBIT_PASSWORD@127.0.0.1:$NP_AMQP_PORT/${1:-}"; }

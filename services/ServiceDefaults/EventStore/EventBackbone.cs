@@ -1,0 +1,119 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using NewsPlatform.ServiceDefaults.Health;
+using NewsPlatform.ServiceDefaults.Hosting;
+using NewsPlatform.ServiceDefaults.Messaging;
+using NewsPlatform.ServiceDefaults.Relay;
+
+namespace NewsPlatform.ServiceDefaults.EventStore;
+
+/// <summary>What a service plugs into the backbone: its Marten setup, its relay allow-list, its consumers.</summary>
+public sealed class EventBackboneOptions
+{
+    public Action<StoreOptions>? Marten { get; set; }
+    public Action<RelayMap>? Relay { get; set; }
+    public Action<IBusRegistrationConfigurator>? Consumers { get; set; }
+    /// <summary>Per-endpoint tweaks on top of the defaults (retry, then <c>_error</c>).</summary>
+    public Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? Bus { get; set; }
+}
+
+public static class EventBackbone
+{
+    public const string PostgresKey = "ConnectionStrings:Postgres";
+    public const string RabbitMqKey = "ConnectionStrings:RabbitMq";
+
+    /// <summary>
+    /// Marten (schema = service name, full metadata, async daemon HotCold) and MassTransit over
+    /// RabbitMQ (publisher confirms, retry then <c>_error</c>, started before the daemon), plus the
+    /// relay when the service maps any event, and readiness checks for all three.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventBackbone(
+        this IHostApplicationBuilder builder, string serviceName, Action<EventBackboneOptions> configure)
+    {
+        builder.Configuration.RequireAll(PostgresKey, RabbitMqKey);
+        var postgres = builder.Configuration[PostgresKey]!;
+        var rabbit = RabbitMqAddress.Parse(builder.Configuration[RabbitMqKey]!);
+        var options = new EventBackboneOptions();
+        configure(options);
+        var relay = new RelayMap();
+        options.Relay?.Invoke(relay);
+
+        // MassTransit first: its hosted service must have the bus up before the daemon relays anything.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            options.Consumers?.Invoke(x);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                {
+                    h.Username(rabbit.Username);
+                    h.Password(rabbit.Password);
+                    h.PublisherConfirmation = true;
+                });
+                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                cfg.UseInMemoryOutbox(context);
+                options.Bus?.Invoke(context, cfg);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        var marten = builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(postgres);
+                opts.DatabaseSchemaName = serviceName;
+                opts.Events.DatabaseSchemaName = serviceName;
+                opts.Events.AppendMode = EventAppendMode.Rich;
+                opts.Events.MetadataConfig.EnableAll();
+                // Each service runs its own daemon leader election on the shared database.
+                opts.Projections.DaemonLockId = StableLockId(serviceName);
+                // Relay latency is bounded by how often the daemon looks for new events.
+                opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
+                opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
+                opts.Schema.For<ProcessedMessage>();
+                options.Marten?.Invoke(opts);
+            })
+            .BuildSessionsWith<TracingSessionFactory>()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.Live])
+            .AddCheck("postgres", new PostgresHealthCheck(postgres), HealthStatus.Unhealthy, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5));
+
+        if (!relay.IsEmpty)
+        {
+            builder.Services.AddSingleton(relay);
+            marten.AddSubscriptionWithServices<EventRelay>(ServiceLifetime.Singleton, o =>
+            {
+                foreach (var type in relay.EventTypes) o.IncludeType(type);
+            });
+            var unhealthyLag = builder.Configuration.GetValue("Relay:UnhealthyLag", 10_000L);
+            health.Add(new HealthCheckRegistration("relay",
+                sp => new RelayLagHealthCheck(sp.GetRequiredService<IDocumentStore>(), unhealthyLag),
+                HealthStatus.Unhealthy, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5)));
+        }
+
+        return builder;
+    }
+
+    /// <summary>A stable advisory-lock id per service, so two services' daemons never block each other.</summary>
+    static int StableLockId(string serviceName)
+    {
+        var hash = 2166136261u; // FNV-1a: stable across processes, unlike string.GetHashCode
+        foreach (var c in serviceName) hash = (hash ^ c) * 16777619u;
+        return 10_000 + (int)(hash % 1_000_000);
+    }
+}

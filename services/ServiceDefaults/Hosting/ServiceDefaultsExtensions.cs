@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsPlatform.ServiceDefaults.Health;
+using NewsPlatform.ServiceDefaults.Security;
+using NewsPlatform.ServiceDefaults.Telemetry;
+
+namespace NewsPlatform.ServiceDefaults.Hosting;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// What every NewsPlatform web host has: telemetry, problem details (also for malformed JSON,
+    /// naming the field), strict JSON (unknown fields are refused), bearer-token authentication,
+    /// health checks and an OpenAPI document named after the service.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddTelemetry(serviceName);
+        builder.AddNewsroomAuthentication();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi(serviceName);
+        return builder;
+    }
+
+    /// <summary>Error handling, authentication, <c>/health/*</c> and <c>/openapi/{service}.json</c>.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using NewsPlatform.ServiceDefaults.Telemetry;
+
+namespace NewsPlatform.ServiceDefaults.Relay;
+
+/// <summary>
+/// Publishes the allow-listed events of this service's Marten store to RabbitMQ.
+/// Runs inside Marten's async daemon (HotCold: one node at a time). A page returns only after
+/// the broker confirmed every message in it, and Marten stores the progress after that — so
+/// delivery is at-least-once and no committed event is skipped. While the broker is away the page
+/// is retried with backoff: the relay pauses and resumes by itself.
+/// </summary>
+public sealed class EventRelay : SubscriptionBase
+{
+    public const string RelayName = "relay";
+    public const string StreamIdHeader = "NewsPlatform-Stream-Id";
+    public const string StreamVersionHeader = "NewsPlatform-Stream-Version";
+    public const string TraceParentHeader = "traceparent";
+
+    static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    readonly RelayMap _map;
+    readonly IBus _bus;
+    readonly ILogger<EventRelay> _logger;
+
+    public EventRelay(RelayMap map, IBus bus, ILogger<EventRelay> logger)
+    {
+        _map = map;
+        _bus = bus;
+        _logger = logger;
+        Name = RelayName;
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        var pending = new List<(IEvent Event, object Message)>();
+        foreach (var e in page.Events)
+        {
+            if (await _map.ToMessageAsync(e, operations, cancellationToken) is { } message)
+                pending.Add((e, message));
+        }
+
+        var backoff = TimeSpan.FromMilliseconds(100);
+        while (pending.Count > 0)
+        {
+            pending = await PublishAll(pending, cancellationToken);
+            if (pending.Count == 0) break;
+
+            NewsPlatformTelemetry.RelayPublishFailures.Add(1);
+            _logger.LogWarning("Relay could not publish {Count} event(s); retrying in {Backoff}", pending.Count, backoff);
+            await Task.Delay(backoff, cancellationToken);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+        }
+
+        return NullChangeListener.Instance;
+    }
+
+    /// <summary>Publishes concurrently, awaiting confirms; returns what still needs publishing.</summary>
+    async Task<List<(IEvent Event, object Message)>> PublishAll(List<(IEvent Event, object Message)> batch, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(batch.Select(async item => (item, ok: await TryPublish(item.Event, item.Message, cancellationToken))));
+        var published = results.Count(r => r.ok);
+        if (published > 0) NewsPlatformTelemetry.EventsRelayed.Add(published);
+        return results.Where(r => !r.ok).Select(r => r.item).ToList();
+    }
+
+    async Task<bool> TryPublish(IEvent e, object message, CancellationToken cancellationToken)
+    {
+        using var activity = NewsPlatformTelemetry.Source.StartActivity(
+            "relay " + message.GetType().Name, ActivityKind.Producer, ParentContext(e));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AttemptTimeout);
+        try
+        {
+            await _bus.Publish(message, message.GetType(), context =>
+            {
+                context.MessageId = e.Id;
+                context.Headers.Set(StreamIdHeader, e.StreamId.ToString());
+                context.Headers.Set(StreamVersionHeader, e.Version);
+            }, timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogDebug(ex, "Publishing event {EventId} failed", e.Id);
+            return false;
+        }
+    }
+
+    /// <summary>The trace of the request that appended the event, so one trace spans HTTP, the relay and consumers.</summary>
+    static ActivityContext ParentContext(IEvent e) =>
+        e.Headers is { } headers
+        && headers.TryGetValue(TraceParentHeader, out var value)
+        && ActivityContext.TryParse(value?.ToString(), null, out var parent)
+            ? parent
+            : default;
+}

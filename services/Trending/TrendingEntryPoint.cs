@@ -1,0 +1,4 @@
+namespace NewsPlatform.Trending;
+
+/// <summary>Names this host's assembly for <c>WebApplicationFactory&lt;T&gt;</c> in tests.</summary>
+public sealed class TrendingEntryPoint;

@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace NewsPlatform.TestKit;
+
+/// <summary>A PostgreSQL database of its own for one fixture, dropped afterwards.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    TestDatabase(string name, string connectionString) => (Name, ConnectionString) = (name, connectionString);
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdmin) { Database = name, MaxPoolSize = 50 };
+        return new TestDatabase(name, builder.ConnectionString);
+    }
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace NewsPlatform.TestKit;
+
+/// <summary>
+/// A RabbitMQ virtual host of its own for one fixture, so queues left by a running stack or another
+/// test never receive this test's messages. Deleted afterwards.
+/// </summary>
+public sealed class TestVirtualHost : IAsyncDisposable
+{
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    TestVirtualHost(string name, string connectionString) => (Name, ConnectionString) = (name, connectionString);
+
+    public static async Task<TestVirtualHost> CreateAsync(string? baseAmqp = null, string? management = null)
+    {
+        var name = "t-" + Guid.NewGuid().ToString("N")[..16];
+        using var http = Management(management);
+        (await http.PutAsync($"api/vhosts/{name}", Json("{}"))).EnsureSuccessStatusCode();
+        (await http.PutAsync($"api/permissions/{name}/{Uri.EscapeDataString(TestEnvironment.RabbitMqUser)}",
+            Json("""{"configure":".*","write":".*","read":".*"}"""))).EnsureSuccessStatusCode();
+        var amqp = (baseAmqp ?? TestEnvironment.RabbitMq).TrimEnd('/');
+        return new TestVirtualHost(name, $"{amqp}/{name}") { _management = management };
+    }
+
+    string? _management;
+
+    /// <summary>Messages waiting in a queue of this vhost (the management API refreshes every few seconds).</summary>
+    public async Task<long> QueueDepthAsync(string queue)
+    {
+        using var http = Management(_management);
+        var response = await http.GetAsync($"api/queues/{Name}/{queue}");
+        if (!response.IsSuccessStatusCode) return 0;
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.TryGetProperty("messages", out var m) ? m.GetInt64() : 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var http = Management(_management);
+        await http.DeleteAsync($"api/vhosts/{Name}");
+    }
+
+    internal static HttpClient Management(string? management = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri((management ?? TestEnvironment.RabbitMqManagement).TrimEnd('/') + "/") };
+        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestEnvironment.RabbitMqUser}:{TestEnvironment.RabbitMqPassword}"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", token);
+        return http;
+    }
+
+    static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
