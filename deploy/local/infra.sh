@@ -105,7 +105,7 @@ start_rabbitmq() {
     rabbit_env
     mkdir -p "$HOME/log" "$HOME/mnesia"
     cat > "$RABBITMQ_CONFIG_FILE" <<CONF
-listeners.tcp.default = $NP_AMQP_PORT
+listeners.tcp.1 = 127.0.0.1:$NP_AMQP_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $NP_MGMT_PORT
 CONF
@@ -113,7 +113,8 @@ CONF
       log "starting RabbitMQ on 127.0.0.1:$NP_AMQP_PORT (management :$NP_MGMT_PORT)"
       /usr/lib/rabbitmq/bin/rabbitmq-plugins enable --offline rabbitmq_management >/dev/null
       /usr/lib/rabbitmq/bin/rabbitmq-server -detached >/dev/null 2>&1
-      /usr/lib/rabbitmq/bin/rabbitmqctl -q await_startup --timeout 120 >/dev/null
+      # -detached returns before the node registers; `wait` follows the pid file until the app runs.
+      /usr/lib/rabbitmq/bin/rabbitmqctl -q wait "$RABBITMQ_PID_FILE" --timeout 120 >/dev/null
     fi
     /usr/lib/rabbitmq/bin/rabbitmqctl -q add_user news "$NP_RABBIT_PASSWORD" >/dev/null 2>&1 \
       || /usr/lib/rabbitmq/bin/rabbitmqctl -q change_password news "$NP_RABBIT_PASSWORD" >/dev/null
@@ -130,3 +131,32 @@ stop_rabbitmq() {
 
 postgres_connection() { echo "Host=127.0.0.1;Port=$NP_PG_PORT;Username=news;Password=$NP_PG_PASSWORD;Database=${1:-news}"; }
 rabbitmq_connection() { echo "amqp://news:$NP_RABBIT_PASSWORD@127.0.0.1:$NP_AMQP_PORT/${1:-}"; }
+
+# The servers tests and benchmarks use: their own ports and state, so a running stack is untouched.
+# Writes $NP_STATE/test.env with their addresses; stops on exit what it started unless NP_KEEP_INFRA=1.
+start_test_infra() {
+  local root="$1"; shift
+  export NP_STATE="$root/.state/test" NP_PG_PORT=5434 NP_AMQP_PORT=5674 NP_DIST_PORT=25674 NP_MGMT_PORT=15674 NP_NODE=newstest
+  export NP_PG_FSYNC=off   # test data is disposable; durability is the stack's concern, not the test run's
+  ensure_packages "$@"
+  ensure_secrets
+  NP_STARTED=()
+  pg_running || NP_STARTED+=(postgres)
+  start_postgres
+  rabbit_running || NP_STARTED+=(rabbitmq)
+  start_rabbitmq
+  trap stop_test_infra EXIT
+  cat > "$NP_STATE/test.env" <<ENV
+export NEWSPLATFORM_TEST_POSTGRES='$(postgres_connection postgres)'
+export NEWSPLATFORM_TEST_RABBITMQ='$(rabbitmq_connection)'
+export NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT='http://127.0.0.1:$NP_MGMT_PORT'
+export NEWSPLATFORM_TEST_RABBITMQ_USER=news
+export NEWSPLATFORM_TEST_RABBITMQ_PASSWORD='$NP_RABBIT_PASSWORD'
+ENV
+  . "$NP_STATE/test.env"
+}
+
+stop_test_infra() {
+  [ "${NP_KEEP_INFRA:-0}" = 1 ] && return 0
+  for s in "${NP_STARTED[@]}"; do "stop_$s"; done
+}

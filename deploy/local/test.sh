@@ -9,32 +9,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-export NP_STATE="$ROOT/.state/test" NP_PG_PORT=5434 NP_AMQP_PORT=5674 NP_DIST_PORT=25674 NP_MGMT_PORT=15674 NP_NODE=newstest
-export NP_PG_FSYNC=off   # test data is disposable; durability is the stack's concern, not the test run's
 . "$ROOT/deploy/local/infra.sh"
-
-ensure_packages chromium
-ensure_secrets
-started=()
-pg_running || started+=(postgres)
-start_postgres
-rabbit_running || started+=(rabbitmq)
-start_rabbitmq
-
-cleanup() {
-  [ "${NP_KEEP_INFRA:-0}" = 1 ] && return 0
-  for s in "${started[@]}"; do "stop_$s"; done
-}
-trap cleanup EXIT
-
-cat > "$NP_STATE/test.env" <<ENV
-export NEWSPLATFORM_TEST_POSTGRES='$(postgres_connection postgres)'
-export NEWSPLATFORM_TEST_RABBITMQ='$(rabbitmq_connection)'
-export NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT='http://127.0.0.1:$NP_MGMT_PORT'
-export NEWSPLATFORM_TEST_RABBITMQ_USER=news
-export NEWSPLATFORM_TEST_RABBITMQ_PASSWORD='$NP_RABBIT_PASSWORD'
-ENV
-. "$NP_STATE/test.env"
+start_test_infra "$ROOT" chromium
 
 log "building (Release)"
 dotnet build NewsPlatform.sln -c Release -nologo -v quiet
