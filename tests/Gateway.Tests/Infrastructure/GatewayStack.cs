@@ -68,7 +68,13 @@ public sealed class GatewayStack : IAsyncDisposable
     /// <summary>A client of the gateway; <paramref name="clientAddress"/> is sent as X-Forwarded-For (loopback is a trusted proxy).</summary>
     public HttpClient Client(string? clientAddress = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            // A browser sends no trace context of its own; tests set traceparent explicitly when they want one.
+            ActivityHeadersPropagator = null,
+        })
         {
             BaseAddress = Address,
             Timeout = TimeSpan.FromSeconds(30),
