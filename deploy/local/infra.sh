@@ -136,7 +136,9 @@ rabbitmq_connection() { echo "amqp://news:$NP_RABBIT_PASSWORD@127.0.0.1:$NP_AMQP
 # Writes $NP_STATE/test.env with their addresses; stops on exit what it started unless NP_KEEP_INFRA=1.
 start_test_infra() {
   local root="$1"; shift
-  export NP_STATE="$root/.state/test" NP_PG_PORT=5434 NP_AMQP_PORT=5674 NP_DIST_PORT=25674 NP_MGMT_PORT=15674 NP_NODE=newstest
+  # NP_TEST_* move the test servers, e.g. to run a second checkout's tests beside a first one's.
+  export NP_STATE="$root/.state/test" NP_PG_PORT=${NP_TEST_PG_PORT:-5434} NP_AMQP_PORT=${NP_TEST_AMQP_PORT:-5674}
+  export NP_DIST_PORT=${NP_TEST_DIST_PORT:-25674} NP_MGMT_PORT=${NP_TEST_MGMT_PORT:-15674} NP_NODE=${NP_TEST_NODE:-newstest}
   export NP_PG_FSYNC=off   # test data is disposable; durability is the stack's concern, not the test run's
   ensure_packages "$@"
   ensure_secrets
