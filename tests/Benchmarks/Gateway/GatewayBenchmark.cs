@@ -23,6 +23,7 @@ public sealed class GatewayBenchmark : IBenchmark
 
     public async Task<string> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
+        var loadBefore = LoadAverage();
         await using var infrastructure = await context.CreateInfrastructureAsync();
         await using var backend = await ArticlePageBackend.StartAsync(infrastructure.Database);
         var settings = new Dictionary<string, string?>
@@ -68,6 +69,7 @@ public sealed class GatewayBenchmark : IBenchmark
         var idleProxied = await Measure(new Uri(gateway.BaseAddress, ArticlePageBackend.MemoryPage), 1, LatencyDuration, Uncached);
         var cached = await Measure(new Uri(gateway.BaseAddress, ArticlePageBackend.MemoryPage), Connections, Duration);
 
+        var loadAfter = LoadAverage();
         var errors = memory.Concat(database).Sum(r => r.Direct.Wrk.Errors + r.Proxied.Wrk.Errors)
                      + idleDirect.Wrk.Errors + idleProxied.Wrk.Errors + cached.Wrk.Errors;
 
@@ -90,7 +92,8 @@ public sealed class GatewayBenchmark : IBenchmark
 
             The page from memory served by the gateway's output cache (anonymous, no cookie): **{cached.Wrk.RequestsPerSecond:N0} req/s**,
             p50 {cached.Wrk.P50Ms:0.00} ms, p99 {cached.Wrk.P99Ms:0.00} ms, {cached.GatewayCpuMicroseconds:0} µs gateway CPU per request.
-            Failed or non-2xx responses in all runs: {errors}.
+            Failed or non-2xx responses in all runs: {errors}. Machine load average (1 min) before / after: {loadBefore} / {loadAfter}
+            on {Environment.ProcessorCount} cores — other work on the machine competes with every run, which is why rounds differ.
 
             Setup: a {ArticlePageBackend.Page.Length:N0}-byte article page from a ReaderFeed-shaped service (the ServiceDefaults pipeline
             on Kestrel, hosted in the benchmark process), either from memory or by an indexed query on PostgreSQL per request. The
@@ -130,6 +133,8 @@ public sealed class GatewayBenchmark : IBenchmark
             Row("CPU per request, service (µs)", r => r.Direct.ServiceCpuMicroseconds, "0"),
             Row("CPU per request, gateway (µs)", r => r.Proxied.GatewayCpuMicroseconds, "0"));
     }
+
+    static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     static async Task CheckUncachedAsync(HttpClient gateway, string path)
     {
