@@ -44,7 +44,8 @@ public sealed partial class SourceConfiguration
 
         var own = files.Where(f => f.Path.StartsWith(RepositoryRoot.Combine(project.Folder) + System.IO.Path.DirectorySeparatorChar)).ToList();
         RequiredKeys = FindRequiredKeys(own, files.Except(own).ToList(), constants);
-        BackboneName = own.Select(f => BackboneCall().Match(f.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        BackboneName = own.SelectMany(f => BackboneCall().Matches(f.Text).Select(m => constants.Evaluate(m.Groups[1].Value.Trim(), f)))
+            .FirstOrDefault(name => name is not null);
         RegistersConsumers = own.Any(f => f.Text.Contains("AddConsumer", StringComparison.Ordinal));
     }
 
@@ -218,7 +219,7 @@ public sealed partial class SourceConfiguration
     [GeneratedRegex(@"(\w+)\s*(?:=[^,]*)?(?:,|$)")]
     private static partial Regex ParameterName();
 
-    [GeneratedRegex("""AddEventBackbone\(\s*"([^"]+)"\s*""")]
+    [GeneratedRegex(@"AddEventBackbone\(\s*([^,()]+),")]
     private static partial Regex BackboneCall();
 
     [GeneratedRegex(@"\bRequire(?:All)?\s*\(([^()]*)\)")]
