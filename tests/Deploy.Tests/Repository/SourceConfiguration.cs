@@ -71,6 +71,8 @@ public sealed partial class SourceConfiguration
     /// </summary>
     public bool Reads(string key)
     {
+        // An array element (Section__List__0) is read wherever the list is.
+        key = string.Join(':', key.Split(':').Where(part => !part.All(char.IsAsciiDigit)));
         if (HostSettings.Contains(key) || literals.Contains(key) || jsonKeys.Contains(key)) return true;
         var parts = key.Split(':');
         for (var k = 1; k < parts.Length; k++)
