@@ -198,6 +198,15 @@ public sealed class ComposeFileTests
             Assert.False(Compose.Service(name)["ports"].Exists, $"{name} should be reached through the gateway, not published");
     }
 
+    [Fact]
+    public void The_reader_site_links_to_the_gateway_address_readers_open()
+    {
+        var siteUrl = new Uri(Compose.Environment("readerfeed")["Newsroom__SiteUrl"]);
+
+        Assert.Equal("localhost", siteUrl.Host);
+        Assert.Equal(Compose.Ports("gateway").Single().Published, siteUrl.Port.ToString());
+    }
+
     [Theory]
     [MemberData(nameof(NewsPlatformService.Names), MemberType = typeof(NewsPlatformService))]
     public void A_service_sends_its_telemetry_to_jaeger_over_otlp(string name)

@@ -264,6 +264,20 @@ public sealed class ManifestTests
         Assert.All(backends, b => Assert.Contains(gateway.Spec["ports"].Items, p => p["name"].Text == b["port"]["name"].Text));
     }
 
+    [Theory]
+    [InlineData("keda")]
+    [InlineData("base")]
+    public void The_reader_site_links_to_the_address_the_ingress_serves(string rendering)
+    {
+        var k = Rendering(rendering);
+        var ingress = k.OfKind("Ingress").Single().Spec;
+        var siteUrl = new Uri(new Workload(k, "readerfeed").Environment().Single(v => v.Name == "Newsroom__SiteUrl").Value!);
+
+        Assert.Equal("https", siteUrl.Scheme);
+        Assert.Contains(siteUrl.Host, ingress["rules"].Items.Select(r => r["host"].Text));
+        Assert.Contains(siteUrl.Host, ingress["tls"].Items.SelectMany(t => t["hosts"].Items).Select(h => h.Text));
+    }
+
     [Fact]
     public void Only_the_gateway_may_call_the_services()
     {
