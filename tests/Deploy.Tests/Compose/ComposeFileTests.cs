@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using NewsPlatform.Deploy.Tests.Docker;
 
@@ -47,8 +46,8 @@ public sealed class ComposeFileTests
 
         Assert.Superset(new HashSet<string> { "POSTGRES_PASSWORD", "RABBITMQ_PASSWORD", "JWT_SIGNING_KEY", "ADMIN_PASSWORD" }, required.ToHashSet());
         Assert.Subset(example, required.ToHashSet());
-        Assert.True(GitIgnores(".env"), ".env holds the real secrets and must be git-ignored.");
-        Assert.False(GitIgnores(ComposeFile.ExampleEnvironment), ".env.example must be committed.");
+        Assert.True(RepositoryRoot.GitIgnores(".env"), ".env holds the real secrets and must be git-ignored.");
+        Assert.False(RepositoryRoot.GitIgnores(ComposeFile.ExampleEnvironment), ".env.example must be committed.");
     }
 
     [Fact]
@@ -235,13 +234,5 @@ public sealed class ComposeFileTests
         var match = Regex.Match(command, @"/dev/tcp/127\.0\.0\.1/(\d+).*GET (\S+) HTTP");
         Assert.True(match.Success, $"{healthcheck.Path} does not ask an HTTP path on a local port: {command}");
         return (match.Groups[1].Value, match.Groups[2].Value);
-    }
-
-    static bool GitIgnores(string path)
-    {
-        var start = new ProcessStartInfo("git", ["check-ignore", "-q", "--no-index", path]) { WorkingDirectory = RepositoryRoot.Path };
-        using var git = Process.Start(start)!;
-        git.WaitForExit();
-        return git.ExitCode == 0;
     }
 }

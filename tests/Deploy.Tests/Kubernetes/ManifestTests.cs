@@ -37,6 +37,14 @@ public sealed class ManifestTests
         Assert.All(yamlFiles, f => Assert.True(listed.Contains(f), $"{f} is not part of any kustomization, so it is never applied"));
     }
 
+    [Fact]
+    public void The_real_secrets_file_is_git_ignored_and_its_example_committed()
+    {
+        Assert.True(RepositoryRoot.GitIgnores(Root + "/base/secrets.env"), "secrets.env holds real secrets and must be git-ignored");
+        Assert.False(RepositoryRoot.GitIgnores(Root + "/base/secrets.env.example"));
+        Assert.NotEmpty(WithKeda.Secrets["newsplatform-secrets"]);
+    }
+
     [Theory]
     [InlineData("keda")]
     [InlineData("base")]

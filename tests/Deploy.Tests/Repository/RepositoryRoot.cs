@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Deploy.Tests.Repository;
@@ -14,4 +15,13 @@ public static class RepositoryRoot
         System.IO.Path.GetRelativePath(Path, absolute).Replace('\\', '/');
 
     public static string Read(string relative) => File.ReadAllText(Combine(relative));
+
+    /// <summary>True when git would not commit this repository-relative path.</summary>
+    public static bool GitIgnores(string relative)
+    {
+        var start = new ProcessStartInfo("git", ["check-ignore", "-q", "--no-index", relative]) { WorkingDirectory = Path };
+        using var git = Process.Start(start)!;
+        git.WaitForExit();
+        return git.ExitCode == 0;
+    }
 }
