@@ -8,10 +8,13 @@ public static class ServiceReadiness
     /// <summary>
     /// <c>/health/ready</c> of the gateway aggregates one check per configured service, each probing its
     /// instances with a short timeout (<c>Gateway:Readiness:Timeout</c>), so a failure names the service.
+    /// A service with no ready instance is Unhealthy (503) unless <c>Gateway:Readiness:ServiceDownStatus</c>
+    /// says Degraded — for deployments where one service being down must not take the gateway out of rotation.
     /// </summary>
     public static WebApplicationBuilder AddServiceReadiness(this WebApplicationBuilder builder)
     {
         var timeout = builder.Configuration.GetValue<TimeSpan?>("Gateway:Readiness:Timeout") ?? TimeSpan.FromSeconds(2);
+        var serviceDown = builder.Configuration.GetValue<HealthStatus?>("Gateway:Readiness:ServiceDownStatus") ?? HealthStatus.Unhealthy;
         builder.Services.AddHttpClient(ServiceReadinessCheck.HttpClientName, c => c.Timeout = timeout);
 
         var checks = builder.Services.AddHealthChecks();
@@ -21,7 +24,7 @@ public static class ServiceReadiness
             checks.Add(new HealthCheckRegistration(
                 clusterId,
                 sp => ActivatorUtilities.CreateInstance<ServiceReadinessCheck>(sp, clusterId),
-                HealthStatus.Unhealthy,
+                serviceDown,
                 [HealthEndpoints.Ready],
                 timeout + TimeSpan.FromSeconds(1)));
         }

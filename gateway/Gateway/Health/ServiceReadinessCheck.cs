@@ -6,7 +6,8 @@ namespace NewsPlatform.Gateway.Health;
 
 /// <summary>
 /// One service (a YARP cluster) is ready when at least one of its instances answers its own
-/// <c>/health/ready</c> within the timeout; some instances down is Degraded, all down names the service.
+/// <c>/health/ready</c> within the timeout; some instances down is Degraded, all down names the service
+/// with the registration's failure status.
 /// </summary>
 public sealed class ServiceReadinessCheck(string clusterId, IProxyStateLookup proxy, IHttpClientFactory clients) : IHealthCheck
 {
@@ -15,7 +16,7 @@ public sealed class ServiceReadinessCheck(string clusterId, IProxyStateLookup pr
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {
         if (!proxy.TryGetCluster(clusterId, out var cluster) || cluster.Destinations.Count == 0)
-            return HealthCheckResult.Unhealthy($"The {clusterId} service has no instance configured.");
+            return new HealthCheckResult(context.Registration.FailureStatus, $"The {clusterId} service has no instance configured.");
 
         var http = clients.CreateClient(HttpClientName);
         var probes = await Task.WhenAll(cluster.Destinations.Values.Select(d => ProbeAsync(http, d, cancellationToken)));
@@ -27,7 +28,7 @@ public sealed class ServiceReadinessCheck(string clusterId, IProxyStateLookup pr
         var failing = string.Join("; ", probes.Where(p => !p.Ready).Select(p => $"{p.Destination}: {p.Outcome}"));
         return ready > 0
             ? HealthCheckResult.Degraded($"{ready} of {probes.Length} {clusterId} instances ready ({failing}).", data: data)
-            : HealthCheckResult.Unhealthy($"The {clusterId} service is not ready: {failing}.", data: data);
+            : new HealthCheckResult(context.Registration.FailureStatus, $"The {clusterId} service is not ready: {failing}.", data: data);
     }
 
     static async Task<(string Destination, bool Ready, string Outcome)> ProbeAsync(

@@ -95,6 +95,22 @@ public sealed class ServiceDownTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Readiness_can_report_a_service_down_without_taking_the_gateway_out_of_rotation()
+    {
+        await using var stack = await GatewayStack.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Readiness:ServiceDownStatus"] = "Degraded",
+        }, unreachable: ["media"]);
+
+        using var response = await stack.Client().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"status\":\"Degraded\"", body);
+        Assert.Contains("The media service is not ready", body);
+    }
+
     static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
