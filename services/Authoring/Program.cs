@@ -1,3 +1,5 @@
+using NewsPlatform.Authoring.Accounts;
+using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.ServiceDefaults.Hosting;
 
@@ -6,5 +8,8 @@ builder.AddServiceDefaults(AuthoringExtensions.ServiceName);
 builder.AddAuthoring();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseServiceDefaults();
+app.MapAuthApi();
+app.MapArticlesApi();
 app.Run();
