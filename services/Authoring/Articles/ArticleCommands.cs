@@ -14,7 +14,7 @@ namespace NewsPlatform.Authoring.Articles;
 /// </summary>
 public sealed class ArticleCommands(IDocumentSession session, SlugClaims slugClaims, Sections sections, TimeProvider clock)
 {
-    const int SlugAttempts = 5;
+    const int SlugAttempts = 10;
 
     public DateTimeOffset Now => clock.GetUtcNow();
     public Sections Sections => sections;
@@ -30,7 +30,7 @@ public sealed class ArticleCommands(IDocumentSession session, SlugClaims slugCla
             var slug = requestedSlug ?? Slugs.From(content.Headline);
             if (sections.Find(content.Section) is { } section && Slugs.IsValid(slug))
             {
-                if (requestedSlug is null) slug = await slugClaims.FreeSlugAsync(session, section.Name, slug, id, ct);
+                if (requestedSlug is null) slug = await slugClaims.FreeSlugAsync(session, section.Name, slug, id, ct, spread: attempt);
                 else if (!await slugClaims.IsFreeAsync(session, section.Name, slug, id, ct)) return SlugTaken(section.Name, slug);
             }
 
@@ -39,20 +39,17 @@ public sealed class ArticleCommands(IDocumentSession session, SlugClaims slugCla
 
             var article = Article.Fold(decision.Events)!;
             session.Events.StartStream<Article>(id, decision.Events.Cast<object>().ToArray());
-            await slugClaims.StageAsync(session, null, article, ct);
             try
             {
+                await slugClaims.StageAsync(session, null, article, ct);
                 await session.SaveChangesAsync(ct);
                 return new CommandResult.Done(article);
             }
-            catch (DocumentAlreadyExistsException) when (attempt < SlugAttempts && requestedSlug is null)
+            catch (Exception e) when (e is DocumentAlreadyExistsException or SlugTakenException)
             {
-                // Another article took this slug a moment ago; the next round picks the next free one.
+                // Another article took this slug a moment ago; the next round picks another free one.
                 session.EjectAllPendingChanges();
-            }
-            catch (DocumentAlreadyExistsException)
-            {
-                return SlugTaken(content.Section, slug);
+                if (requestedSlug is not null || attempt == SlugAttempts) return SlugTaken(article.Content.Section, slug);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace NewsPlatform.Authoring.Tests.Integration;
 
@@ -74,5 +75,19 @@ public sealed class ConcurrencyTests(AuthoringHost host)
 
         await Api.ProblemAsync(await editor.SendAsync(request), HttpStatusCode.PreconditionFailed);
         Assert.Equal("draft", (string?)(await Api.GetAsync(editor, id))["status"]);
+    }
+
+    [Fact]
+    public async Task Articles_created_at_once_with_one_headline_get_distinct_slugs_in_their_section()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            host.Editor().PostAsJsonAsync(Api.Articles, Api.Draft("Ferry strike ends", "Business"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var slugs = new List<string>();
+        foreach (var response in responses) slugs.Add((string)(await Api.JsonAsync(response))["slug"]!);
+        Assert.Equal(10, slugs.Distinct().Count());
+        Assert.Contains("ferry-strike-ends", slugs);
+        Assert.All(slugs, s => Assert.Matches("^ferry-strike-ends(-[0-9]+)?$", s));
     }
 }

@@ -28,7 +28,7 @@ public sealed record ImportArticleResult(
 /// </summary>
 public sealed class ImportArticleHandler(Sections sections, SlugClaims slugClaims, TimeProvider clock)
 {
-    const int Attempts = 5;
+    const int Attempts = 10;
 
     public async Task<ImportArticleResult> HandleAsync(IDocumentSession session, ImportArticle command, string user, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class ImportArticleHandler(Sections sections, SlugClaims slugClaim
                 return await AlreadyExisted(session, command.ArticleId, ct);
 
             var slug = sections.Find(command.Section) is { } section
-                ? await slugClaims.FreeSlugAsync(session, section.Name, Slugs.From(command.Headline), command.ArticleId, ct)
+                ? await slugClaims.FreeSlugAsync(session, section.Name, Slugs.From(command.Headline), command.ArticleId, ct, spread: attempt)
                 : Slugs.From(command.Headline);
             var decision = ImportArticle.Decide(command, slug, sections, user, clock.GetUtcNow());
             if (decision.Refusal is { } refusal)
@@ -47,9 +47,9 @@ public sealed class ImportArticleHandler(Sections sections, SlugClaims slugClaim
             var article = Article.Fold(decision.Events)!;
             session.LastModifiedBy = user;
             session.Events.StartStream<Article>(command.ArticleId, decision.Events.Cast<object>().ToArray());
-            await slugClaims.StageAsync(session, null, article, ct);
             try
             {
+                await slugClaims.StageAsync(session, null, article, ct);
                 await session.SaveChangesAsync(ct);
                 return new ImportArticleResult(ImportOutcome.Created, command.ArticleId, article);
             }
@@ -58,7 +58,7 @@ public sealed class ImportArticleHandler(Sections sections, SlugClaims slugClaim
                 session.EjectAllPendingChanges();
                 return await AlreadyExisted(session, command.ArticleId, ct);
             }
-            catch (DocumentAlreadyExistsException) when (attempt < Attempts)
+            catch (Exception e) when (e is DocumentAlreadyExistsException or SlugTakenException && attempt < Attempts)
             {
                 // Another article took the slug between our look-up and our commit: pick the next one.
                 session.EjectAllPendingChanges();

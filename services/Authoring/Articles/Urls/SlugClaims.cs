@@ -18,8 +18,13 @@ public sealed class SlugTakenException(string section, string slug)
 
 public sealed class SlugClaims(Sections sections)
 {
-    /// <summary>The first of "base", "base-2", "base-3", ... that is free in the section or already this article's.</summary>
-    public async Task<string> FreeSlugAsync(IQuerySession session, string section, string baseSlug, Guid articleId, CancellationToken ct)
+    /// <summary>
+    /// The first of "base", "base-2", "base-3", ... that is free in the section or already this article's.
+    /// After losing a race for a slug, a command asks again with a wider <paramref name="spread"/>: it then
+    /// takes one of the first few free slugs at random, so that many writers racing for one headline
+    /// do not all collide again on the same next number.
+    /// </summary>
+    public async Task<string> FreeSlugAsync(IQuerySession session, string section, string baseSlug, Guid articleId, CancellationToken ct, int spread = 1)
     {
         var sectionSlug = SectionSlug(section);
         var stem = baseSlug[..Math.Min(baseSlug.Length, Slugs.MaxLength - 6)];
@@ -27,12 +32,14 @@ public sealed class SlugClaims(Sections sections)
             .Where(c => c.Id.StartsWith(SlugClaim.Key(sectionSlug, stem)))
             .ToListAsync(ct);
         var owners = claims.ToDictionary(c => c.Id, c => c.ArticleId);
-        for (var n = 1; ; n++)
+        var free = new List<string>();
+        for (var n = 1; free.Count < Math.Max(1, spread); n++)
         {
             var candidate = Slugs.Numbered(baseSlug, n);
-            if (!owners.TryGetValue(SlugClaim.Key(sectionSlug, candidate), out var owner) || owner == articleId)
-                return candidate;
+            if (!owners.TryGetValue(SlugClaim.Key(sectionSlug, candidate), out var owner)) free.Add(candidate);
+            else if (owner == articleId) return candidate;
         }
+        return free[Random.Shared.Next(free.Count)];
     }
 
     /// <summary>Whether <paramref name="slug"/> is free in the section for this article (unclaimed or its own).</summary>
