@@ -126,4 +126,17 @@ public sealed class ArticleWorkflowTests(AuthoringHost host)
         Assert.Equal([ids[0]], published["items"]!.AsArray().Select(a => a!["id"]!.GetValue<Guid>()));
         await Api.ProblemAsync(await editor.GetAsync($"{Api.Articles}?status=lost"), HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task An_unknown_article_answers_404_to_every_read_and_command()
+    {
+        var editor = host.Editor();
+        var id = Guid.NewGuid();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"{Api.Articles}/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"{Api.Articles}/{id}/revisions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"{Api.Articles}/{id}/audit")).StatusCode);
+        await Api.ProblemAsync(await Api.PutAsync(editor, id, new { headline = "x" }, "\"1\""), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Api.PostAsync(editor, id, "publish"), HttpStatusCode.NotFound);
+    }
 }
