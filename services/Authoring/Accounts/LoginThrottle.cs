@@ -21,9 +21,10 @@ public sealed class LoginThrottleOptions
 /// </summary>
 public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginThrottleOptions> options, TimeProvider clock) : IDisposable
 {
-    readonly NpgsqlDataSource database = NpgsqlDataSource.Create(configuration[ServiceDefaults.EventStore.EventBackbone.PostgresKey]!);
-
+    public const string SchemaName = Extensions.AuthoringExtensions.ServiceName;
     public const string Table = "login_failures";
+
+    readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(configuration[ServiceDefaults.EventStore.EventBackbone.PostgresKey]!);
 
     public static Table Schema(string schemaName)
     {
@@ -39,7 +40,7 @@ public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginTh
     {
         var limits = options.Value;
         var now = clock.GetUtcNow();
-        await using var command = database.CreateCommand(
+        await using var command = _database.CreateCommand(
             $"select key, sum(failures)::int, min(bucket) from {SchemaName}.{Table} where key = any($1) and bucket > $2 group by key");
         command.Parameters.Add(new NpgsqlParameter { Value = new[] { EmailKey(email), AddressKey(address) } });
         command.Parameters.Add(new NpgsqlParameter { Value = now - limits.Window });
@@ -62,7 +63,7 @@ public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginTh
     {
         var now = clock.GetUtcNow();
         var bucket = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        await using var batch = database.CreateBatch();
+        await using var batch = _database.CreateBatch();
         foreach (var key in new[] { EmailKey(email), AddressKey(address) })
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
                 $"insert into {SchemaName}.{Table} (key, bucket, failures) values ($1, $2, 1) " +
@@ -77,14 +78,12 @@ public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginTh
     /// <summary>A successful sign-in clears the account's count (not the address's: one good password does not vouch for the rest).</summary>
     public async Task ResetAsync(string email, CancellationToken ct)
     {
-        await using var command = database.CreateCommand($"delete from {SchemaName}.{Table} where key = $1");
+        await using var command = _database.CreateCommand($"delete from {SchemaName}.{Table} where key = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = EmailKey(email) });
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public const string SchemaName = Extensions.AuthoringExtensions.ServiceName;
-
-    public void Dispose() => database.Dispose();
+    public void Dispose() => _database.Dispose();
 
     static string EmailKey(string email) => "email:" + UserAccount.Normalize(email);
     static string AddressKey(string address) => "address:" + address;
