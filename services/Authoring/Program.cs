@@ -1,9 +1,9 @@
-using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("authoring");
-builder.AddEventBackbone("authoring", _ => { });
+builder.AddServiceDefaults(AuthoringExtensions.ServiceName);
+builder.AddAuthoring();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,0 +1,46 @@
+using JasperFx.Events.Projections;
+using Marten;
+using NewsPlatform.Authoring.Articles;
+using NewsPlatform.Authoring.Articles.Import;
+using NewsPlatform.Authoring.Articles.Relay;
+using NewsPlatform.Authoring.Articles.Urls;
+using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.EventStore;
+
+namespace NewsPlatform.Authoring.Extensions;
+
+public static class AuthoringExtensions
+{
+    public const string ServiceName = "authoring";
+
+    /// <summary>The Article event store, accounts, scheduling and the relay of public article events.</summary>
+    public static WebApplicationBuilder AddAuthoring(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(NewsroomSettings.ReadSections(builder.Configuration));
+        builder.Services.AddSingleton<SlugClaims>();
+        builder.Services.AddSingleton<ImportArticleHandler>();
+
+        builder.AddEventBackbone(ServiceName, o =>
+        {
+            o.Marten = ConfigureStore;
+            o.Relay = ArticleRelay.Configure;
+        });
+        return builder;
+    }
+
+    static void ConfigureStore(StoreOptions opts)
+    {
+        opts.Events.AddEventTypes([
+            typeof(ArticleDrafted), typeof(ArticleEdited), typeof(ArticleSubmitted), typeof(ArticleApproved),
+            typeof(ArticleScheduled), typeof(ArticleUnscheduled), typeof(ArticlePublished), typeof(ArticleRevised),
+            typeof(ArticleCorrected), typeof(ArticleSlugChanged), typeof(ArticleUnpublished), typeof(HeroCreditImported),
+        ]);
+        opts.Projections.Add(new ArticleProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<Article>()
+            .Index(x => x.Status)
+            .Index(x => x.ScheduledFor)
+            .Index(x => x.ModifiedAt);
+        opts.Schema.For<SlugClaim>();
+    }
+}
