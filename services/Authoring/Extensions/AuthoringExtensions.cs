@@ -31,6 +31,8 @@ public static class AuthoringExtensions
 
     static void ConfigureStore(StoreOptions opts)
     {
+        // Who did what: the audit trail reads user names from event metadata ("EnableAll" leaves them off).
+        opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.Events.AddEventTypes([
             typeof(ArticleDrafted), typeof(ArticleEdited), typeof(ArticleSubmitted), typeof(ArticleApproved),
             typeof(ArticleScheduled), typeof(ArticleUnscheduled), typeof(ArticlePublished), typeof(ArticleRevised),
