@@ -1,18 +1,21 @@
 namespace NewsPlatform.Authoring.Import.Parsing;
 
 /// <summary>
-/// An article read from a seed text. <see cref="Body"/> is CommonMark; <see cref="SectionLine"/> lets the
-/// import point at the line when the section is not one the newsroom has configured.
+/// An article read from a seed text. <see cref="Body"/> is CommonMark; <see cref="Lines"/> lets the import
+/// point at the line of a field that a newsroom rule refuses (a section that is not configured, a long headline).
 /// </summary>
 public sealed record ParsedArticle(
     string Headline,
     IReadOnlyList<string> Authors,
     DateTimeOffset PublishedAt,
     string Section,
-    int SectionLine,
     string? PhotoCredit,
     string Standfirst,
-    string Body);
+    string Body,
+    FieldLines Lines);
+
+/// <summary>The line each field was read from (the body's first line for the body).</summary>
+public sealed record FieldLines(int Headline, int Byline, int PublishedAt, int Section, int? PhotoCredit, int Standfirst, int Body);
 
 /// <summary>Either the article or the first error; parsing stops at the first line it cannot read.</summary>
 public sealed record SeedParseResult(ParsedArticle? Article, SeedParseError? Error)

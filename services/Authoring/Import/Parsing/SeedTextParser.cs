@@ -42,15 +42,17 @@ public sealed partial class SeedTextParser(TimeZoneInfo newsroomZone)
         if (Byline.Matches(headline.Text) && !Byline.Matches(byline.Text))
             throw SeedFormatException.AtText(headline.Number, "the headline before the byline", headline.Text);
         var authors = Byline.Parse(byline);
-        var publishedAt = PublishedTime.Parse(cursor.Next($"the publication time like \"{PublishedTime.Example}\""), newsroomZone);
+        var time = cursor.Next($"the publication time like \"{PublishedTime.Example}\"");
+        var publishedAt = PublishedTime.Parse(time, newsroomZone);
         var section = ReadSection(cursor.Next("the section (a name such as News)"));
-        var credit = ReadPhotoCredit(cursor);
+        var (credit, creditLine) = ReadPhotoCredit(cursor);
 
         SkipWidget(cursor);
         var lead = cursor.Next("the lead paragraph");
-        var body = ReadBody(cursor, lead, credit);
+        var (body, bodyLine) = ReadBody(cursor, lead, credit);
 
-        return new ParsedArticle(headline.Text, authors, publishedAt, section.Text, section.Number, credit, lead.Text, body);
+        var lines = new FieldLines(headline.Number, byline.Number, time.Number, section.Number, creditLine, lead.Number, bodyLine);
+        return new ParsedArticle(headline.Text, authors, publishedAt, section.Text, credit, lead.Text, body, lines);
     }
 
     private static SourceLine ReadSection(SourceLine line)
@@ -63,10 +65,10 @@ public sealed partial class SeedTextParser(TimeZoneInfo newsroomZone)
 
     // Scraped pages print the credit once per image slot; it is one hero photo, so identical lines are one
     // credit. Two different credits mean two photos, which the format cannot place: refuse rather than guess.
-    private static string? ReadPhotoCredit(LineCursor cursor)
+    private static (string? Credit, int? Line) ReadPhotoCredit(LineCursor cursor)
     {
         string? credit = null;
-        var creditLine = 0;
+        int? creditLine = null;
         while (cursor.Peek is { } line && PhotoLine().Match(line.Text) is { Success: true } photo)
         {
             var text = photo.Groups["credit"].Value.Trim();
@@ -77,7 +79,7 @@ public sealed partial class SeedTextParser(TimeZoneInfo newsroomZone)
                 throw SeedFormatException.AtText(line.Number, $"the same photo credit as line {creditLine} (\"{credit}\"), one hero photo per article", line.Text);
             cursor.Skip();
         }
-        return credit;
+        return (credit, creditLine);
     }
 
     private static void SkipWidget(LineCursor cursor)
@@ -88,17 +90,16 @@ public sealed partial class SeedTextParser(TimeZoneInfo newsroomZone)
     // The standfirst is the lead exactly as scraped: it is what listings and the article page show above the
     // body. When the body opens with a longer retelling of the lead, that retelling stays in the body — the
     // newsroom's own fuller version. Only a word-for-word repeat is dropped, so the page does not say it twice.
-    private static string ReadBody(LineCursor cursor, SourceLine lead, string? credit)
+    private static (string Body, int FirstLine) ReadBody(LineCursor cursor, SourceLine lead, string? credit)
     {
         var blocks = cursor.Rest()
             .Where(line => !TrendingWidget().IsMatch(line.Text))
             .Where(line => !(credit is not null && PhotoLine().Match(line.Text) is { Success: true } photo
                              && photo.Groups["credit"].Value.Trim() == credit))
-            .Select(line => line.Text)
             .ToList();
         if (blocks.Count == 0)
             throw new SeedFormatException(new SeedParseError(cursor.EndLine, "the article body after the lead paragraph", "the end of the text"));
-        if (blocks.Count > 1 && blocks[0] == lead.Text) blocks.RemoveAt(0);
-        return string.Join("\n\n", blocks.Select(BodyBlock.ToCommonMark));
+        if (blocks.Count > 1 && blocks[0].Text == lead.Text) blocks.RemoveAt(0);
+        return (string.Join("\n\n", blocks.Select(b => BodyBlock.ToCommonMark(b.Text))), blocks[0].Number);
     }
 }

@@ -14,8 +14,14 @@ public sealed class SeedArticleTests
         Assert.Equal(DateTimeOffset.Parse("2025-01-14T12:36:00Z"), _article.PublishedAt);
         Assert.Equal(TimeSpan.Zero, _article.PublishedAt.Offset);
         Assert.Equal("News", _article.Section);
-        Assert.Equal(7, _article.SectionLine);
         Assert.Equal("Stefan Bruder / Shutterstock.com", _article.PhotoCredit);
+    }
+
+    [Fact]
+    public void Each_field_remembers_the_line_it_came_from()
+    {
+        Assert.Equal(new Authoring.Import.Parsing.FieldLines(Headline: 1, Byline: 3, PublishedAt: 5, Section: 7, PhotoCredit: 8, Standfirst: 10, Body: 16),
+            _article.Lines);
     }
 
     [Fact]
