@@ -1,4 +1,5 @@
 using NewsPlatform.Authoring.Extensions;
+using NewsPlatform.Authoring.Import;
 using NewsPlatform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,4 +8,5 @@ builder.AddAuthoring();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapImportApi();
 app.Run();
