@@ -1,3 +1,5 @@
+using NewsPlatform.Authoring.Accounts;
+using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.Authoring.Import;
 using NewsPlatform.ServiceDefaults.Hosting;
@@ -7,6 +9,9 @@ builder.AddServiceDefaults(AuthoringExtensions.ServiceName);
 builder.AddAuthoring();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseServiceDefaults();
+app.MapAuthApi();
+app.MapArticlesApi();
 app.MapImportApi();
 app.Run();

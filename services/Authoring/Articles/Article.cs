@@ -13,6 +13,8 @@ public sealed record Article
 {
     public Guid Id { get; init; }
     public long Version { get; init; }
+    /// <summary>Global sequence of the last event: a unique, ever-growing sort key for "recently changed" lists.</summary>
+    public long Sequence { get; init; }
     public ArticleStatus Status { get; init; }
     public required ArticleContent Content { get; init; }
     public string Slug { get; init; } = "";

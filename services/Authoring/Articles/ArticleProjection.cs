@@ -10,5 +10,5 @@ namespace NewsPlatform.Authoring.Articles;
 public sealed class ArticleProjection : SingleStreamProjection<Article, Guid>
 {
     public override Article? Evolve(Article? snapshot, Guid id, IEvent e) =>
-        Article.When(snapshot, e.Data) is { } next ? next with { Version = e.Version } : snapshot;
+        Article.When(snapshot, e.Data) is { } next ? next with { Version = e.Version, Sequence = e.Sequence } : snapshot;
 }

@@ -41,7 +41,9 @@ public static class ArticleRules
         if (normalized.Headline.Length > HeadlineMax) Add(errors, F.Headline, $"At most {HeadlineMax} characters.");
         if (normalized.Standfirst.Length > StandfirstMax) Add(errors, F.Standfirst, $"At most {StandfirstMax} characters.");
         if (normalized.Body.Length > BodyMax) Add(errors, F.Body, $"At most {BodyMax} characters.");
-        if (section is null)
+        if (string.IsNullOrWhiteSpace(content.Section))
+            Add(errors, F.Section, $"A section is required; use one of {sections.Describe()}.");
+        else if (section is null)
             Add(errors, F.Section, $"'{content.Section}' is not a section of this newsroom; use one of {sections.Describe()}.");
         if (normalized.Authors.Count > AuthorsMax) Add(errors, F.Authors, $"At most {AuthorsMax} authors.");
         if (normalized.Authors.Any(a => a.Length > AuthorMax)) Add(errors, F.Authors, $"An author's name has at most {AuthorMax} characters.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles;
+using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Articles.Import;
 using NewsPlatform.Authoring.Newsroom;
 
@@ -32,25 +33,24 @@ public static class ImportEndpoint
         public TextImporter Importer() => new(Store, Handler, Sections, ImportSettings.NewsroomZone(Configuration));
     }
 
-    public static async Task<Results<Created<ImportedArticleResponse>, Ok<ImportedArticleResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Created<ArticleResponse>, Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         HttpRequest request, ClaimsPrincipal user, [AsParameters] Services services, CancellationToken ct, bool publish = false)
     {
         var (text, failure) = await PlainTextBody.ReadAsync(request, ct);
         if (failure is not null)
             return TypedResults.Problem(failure.Detail, statusCode: failure.Status, title: failure.Title);
 
-        var editor = user.FindFirstValue("email") ?? user.Identity?.Name ?? "editor";
-        var result = await services.Importer().ImportAsync(text!, publish, editor, ct);
+        var result = await services.Importer().ImportAsync(text!, publish, HttpCommands.ActorOf(user).Email, ct);
         return result.Outcome switch
         {
-            TextImportOutcome.Created => Created(request.HttpContext, result.Article!),
+            TextImportOutcome.Created => Created(request.HttpContext, result.Article!, services.Sections),
             TextImportOutcome.AlreadyImported when publish && result.Article!.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled)
                 => TypedResults.Problem(
                     $"This text was imported before as article {result.ArticleId}, which is {result.Article.Status.Describe()}. " +
                     "An import never changes an existing article; publish it through the article workflow.",
                     statusCode: StatusCodes.Status409Conflict, title: "Already imported, not published",
-                    extensions: new Dictionary<string, object?> { ["articleId"] = result.ArticleId, ["status"] = Status(result.Article) }),
-            TextImportOutcome.AlreadyImported => Existing(request.HttpContext, result.Article!),
+                    extensions: new Dictionary<string, object?> { ["articleId"] = result.ArticleId, ["status"] = result.Article.Status }),
+            TextImportOutcome.AlreadyImported => Existing(request.HttpContext, result.Article!, services.Sections),
             TextImportOutcome.Unreadable => TypedResults.Problem(
                 result.ParseError!.Message, statusCode: StatusCodes.Status400BadRequest,
                 title: "The text is not an article in the seed format",
@@ -66,20 +66,18 @@ public static class ImportEndpoint
         };
     }
 
-    private static Created<ImportedArticleResponse> Created(HttpContext context, Article article)
+    private static Created<ArticleResponse> Created(HttpContext context, Article article, Sections sections)
     {
-        context.Response.Headers.ETag = $"\"{article.Version}\"";
-        return TypedResults.Created(Location(article), ImportedArticleResponse.From(article));
+        context.Response.Headers.ETag = HttpCommands.ETag(article.Version);
+        return TypedResults.Created(Location(article), ArticleResponse.From(article, sections));
     }
 
-    private static Ok<ImportedArticleResponse> Existing(HttpContext context, Article article)
+    private static Ok<ArticleResponse> Existing(HttpContext context, Article article, Sections sections)
     {
-        context.Response.Headers.ETag = $"\"{article.Version}\"";
+        context.Response.Headers.ETag = HttpCommands.ETag(article.Version);
         context.Response.Headers.Location = Location(article);
-        return TypedResults.Ok(ImportedArticleResponse.From(article));
+        return TypedResults.Ok(ArticleResponse.From(article, sections));
     }
 
     private static string Location(Article article) => $"/api/authoring/articles/{article.Id}";
-
-    private static string Status(Article article) => ImportedArticleResponse.From(article).Status;
 }
