@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Marten;
 using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Articles.Import;
 using NewsPlatform.Authoring.Import.Parsing;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Telemetry;
 using F = NewsPlatform.Authoring.Articles.ArticleContent.Fields;
 
 namespace NewsPlatform.Authoring.Import;
@@ -13,6 +15,9 @@ namespace NewsPlatform.Authoring.Import;
 /// </summary>
 public sealed class TextImporter(IDocumentStore store, ImportArticleHandler handler, Sections sections, TimeZoneInfo newsroomZone)
 {
+    private static readonly Counter<long> Imported = NewsPlatformTelemetry.Meter.CreateCounter<long>(
+        "newsplatform.import.texts", description: "Plain-text article imports, by outcome (Created, AlreadyImported, Unreadable, Refused)");
+
     public static TextImporter From(IServiceProvider services) => new(
         services.GetRequiredService<IDocumentStore>(),
         services.GetRequiredService<ImportArticleHandler>(),
@@ -22,6 +27,16 @@ public sealed class TextImporter(IDocumentStore store, ImportArticleHandler hand
     /// <param name="publish">Publish under the text's original time; otherwise a draft.</param>
     /// <param name="user">Recorded as the article's creator and in the events' metadata.</param>
     public async Task<TextImportResult> ImportAsync(string text, bool publish, string user, CancellationToken ct)
+    {
+        using var activity = NewsPlatformTelemetry.Source.StartActivity("import article text");
+        var result = await RunAsync(text, publish, user, ct);
+        activity?.SetTag("article.id", result.ArticleId);
+        activity?.SetTag("import.outcome", result.Outcome.ToString());
+        Imported.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+        return result;
+    }
+
+    private async Task<TextImportResult> RunAsync(string text, bool publish, string user, CancellationToken ct)
     {
         var articleId = ImportIds.ArticleId(text);
         var parsed = new SeedTextParser(newsroomZone).Parse(text);

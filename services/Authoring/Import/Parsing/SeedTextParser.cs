@@ -46,8 +46,6 @@ public sealed partial class SeedTextParser(TimeZoneInfo newsroomZone)
         var publishedAt = PublishedTime.Parse(time, newsroomZone);
         var section = ReadSection(cursor.Next("the section (a name such as News)"));
         var (credit, creditLine) = ReadPhotoCredit(cursor);
-
-        SkipWidget(cursor);
         var lead = cursor.Next("the lead paragraph");
         var (body, bodyLine) = ReadBody(cursor, lead, credit);
 
@@ -65,12 +63,19 @@ public sealed partial class SeedTextParser(TimeZoneInfo newsroomZone)
 
     // Scraped pages print the credit once per image slot; it is one hero photo, so identical lines are one
     // credit. Two different credits mean two photos, which the format cannot place: refuse rather than guess.
+    // The widget may land among these lines too; it is skipped wherever it is.
     private static (string? Credit, int? Line) ReadPhotoCredit(LineCursor cursor)
     {
         string? credit = null;
         int? creditLine = null;
-        while (cursor.Peek is { } line && PhotoLine().Match(line.Text) is { Success: true } photo)
+        while (cursor.Peek is { } line)
         {
+            if (TrendingWidget().IsMatch(line.Text))
+            {
+                cursor.Skip();
+                continue;
+            }
+            if (PhotoLine().Match(line.Text) is not { Success: true } photo) break;
             var text = photo.Groups["credit"].Value.Trim();
             if (text.Length == 0)
                 throw SeedFormatException.AtText(line.Number, "a credit after \"Photo:\" (e.g. \"Photo: Stefan Bruder / Shutterstock.com\")", line.Text);
@@ -80,11 +85,6 @@ public sealed partial class SeedTextParser(TimeZoneInfo newsroomZone)
             cursor.Skip();
         }
         return (credit, creditLine);
-    }
-
-    private static void SkipWidget(LineCursor cursor)
-    {
-        while (cursor.Peek is { } line && TrendingWidget().IsMatch(line.Text)) cursor.Skip();
     }
 
     // The standfirst is the lead exactly as scraped: it is what listings and the article page show above the

@@ -57,4 +57,17 @@ public sealed class PhotoCreditTests
 
         Assert.Equal("Line 8: expected a credit after \"Photo:\" (e.g. \"Photo: Stefan Bruder / Shutterstock.com\"); found \"Photo:\".", error.Message);
     }
+
+    [Fact]
+    public void The_widget_scraped_between_photo_lines_is_skipped_and_the_credit_kept()
+    {
+        var credit = "Photo: Stefan Bruder / Shutterstock.com";
+        var text = new SeedTextBuilder { PhotoLines = ["Trending Now", credit, "TRENDING NOW", credit], Widget = [] }.Build();
+
+        var article = Parse.Article(text);
+
+        Assert.Equal("Stefan Bruder / Shutterstock.com", article.PhotoCredit);
+        Assert.Equal("The ferry between Aarhus and Odden sailed again on Tuesday.", article.Standfirst);
+        Assert.Equal(9, article.Lines.PhotoCredit);
+    }
 }
