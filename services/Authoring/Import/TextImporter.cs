@@ -13,13 +13,13 @@ namespace NewsPlatform.Authoring.Import;
 /// Imports one text in the seed format: reads it, checks its section, and runs <see cref="ImportArticle"/> under
 /// the id derived from the text. Shared by the HTTP endpoint, the command line and the start-up seeding.
 /// </summary>
-public sealed class TextImporter(IDocumentStore store, ImportArticleHandler handler, Sections sections, TimeZoneInfo newsroomZone)
+public sealed class TextImporter(ISessionFactory sessions, ImportArticleHandler handler, Sections sections, TimeZoneInfo newsroomZone)
 {
     private static readonly Counter<long> Imported = NewsPlatformTelemetry.Meter.CreateCounter<long>(
         "newsplatform.import.texts", description: "Plain-text article imports, by outcome (Created, AlreadyImported, Unreadable, Refused)");
 
     public static TextImporter From(IServiceProvider services) => new(
-        services.GetRequiredService<IDocumentStore>(),
+        services.GetRequiredService<ISessionFactory>(),
         services.GetRequiredService<ImportArticleHandler>(),
         services.GetRequiredService<Sections>(),
         ImportSettings.NewsroomZone(services.GetRequiredService<IConfiguration>()));
@@ -49,7 +49,8 @@ public sealed class TextImporter(IDocumentStore store, ImportArticleHandler hand
 
         var command = new ImportArticle(articleId, article.Headline, article.Standfirst, article.Body, article.Section,
             article.Authors, publish ? article.PublishedAt : null, article.PhotoCredit);
-        await using var session = store.LightweightSession();
+        // The service's session factory stamps the events with this trace, so the relayed messages continue it.
+        await using var session = sessions.OpenSession();
         var result = await handler.HandleAsync(session, command, user, ct);
         return result.Outcome switch
         {

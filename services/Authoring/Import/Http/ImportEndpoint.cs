@@ -28,9 +28,9 @@ public static class ImportEndpoint
         """;
 
     /// <summary>What the endpoint needs from the container, bound with <c>[AsParameters]</c>.</summary>
-    public readonly record struct Services(IDocumentStore Store, ImportArticleHandler Handler, Sections Sections, IConfiguration Configuration)
+    public readonly record struct Services(ISessionFactory Sessions, ImportArticleHandler Handler, Sections Sections, IConfiguration Configuration)
     {
-        public TextImporter Importer() => new(Store, Handler, Sections, ImportSettings.NewsroomZone(Configuration));
+        public TextImporter Importer() => new(Sessions, Handler, Sections, ImportSettings.NewsroomZone(Configuration));
     }
 
     public static async Task<Results<Created<ArticleResponse>, Ok<ArticleResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(

@@ -193,4 +193,15 @@ public sealed class ImportEndpointTests(ImportHost host)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal(events, await host.EventCountAsync());
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_import_and_its_answers()
+    {
+        var document = await (await host.Client().GetAsync("/openapi/authoring.json")).JsonAsync();
+
+        var import = document.GetProperty("paths").GetProperty("/api/authoring/import").GetProperty("post");
+        Assert.True(import.GetProperty("requestBody").GetProperty("content").TryGetProperty("text/plain", out _));
+        Assert.Contains("409 Conflict", import.GetProperty("description").GetString());
+        Assert.Equal("publish", Assert.Single(import.GetProperty("parameters").EnumerateArray()).GetProperty("name").GetString());
+    }
 }
