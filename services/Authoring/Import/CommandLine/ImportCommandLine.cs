@@ -37,16 +37,25 @@ public static class ImportCommandLine
             return 2;
         }
 
-        // A fresh database has no schema yet: the host's start-up would create it, but this runs instead of that.
-        await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var importer = TextImporter.From(services);
-        var user = $"command-line import ({Environment.UserName})";
         var failed = 0;
-        foreach (var file in Files(paths))
+        try
         {
-            var line = await ImportFileAsync(importer, file, publish, user);
-            if (line.Failed) failed++;
-            await output.WriteLineAsync(line.Text);
+            // A fresh database has no schema yet: the host's start-up would create it, but this runs instead of that.
+            await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            var importer = TextImporter.From(services);
+            var user = $"command-line import ({Environment.UserName})";
+            foreach (var file in Files(paths))
+            {
+                var line = await ImportFileAsync(importer, file, publish, user);
+                if (line.Failed) failed++;
+                await output.WriteLineAsync(line.Text);
+            }
+        }
+        catch (Exception e)
+        {
+            // Database or configuration trouble stops every file alike: say so once, plainly, not as a stack trace.
+            await output.WriteLineAsync($"error: {e.Message}");
+            return 1;
         }
         return failed == 0 ? 0 : 1;
     }
@@ -54,7 +63,16 @@ public static class ImportCommandLine
     private static async Task<(bool Failed, string Text)> ImportFileAsync(TextImporter importer, string file, bool publish, string user)
     {
         if (!File.Exists(file)) return (true, $"{file}: error: no such file or folder");
-        var result = await importer.ImportAsync(await File.ReadAllTextAsync(file), publish, user, CancellationToken.None);
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (true, $"{file}: error: cannot read it ({e.Message})");
+        }
+        var result = await importer.ImportAsync(text, publish, user, CancellationToken.None);
         return (!result.Succeeded, $"{file}: {result.Describe()}");
     }
 

@@ -68,6 +68,17 @@ public sealed class ImportCommandLineTests(ImportHost host) : IDisposable
         Assert.StartsWith("usage: import [--draft] FILE|FOLDER...", Assert.Single(run.Lines));
     }
 
+    [Fact]
+    public async Task An_unreachable_database_is_one_plain_error_and_exit_1()
+    {
+        var file = Write("story.txt", new SeedTextBuilder().Build());
+
+        var run = await RunAsync(["import", file], postgres: $"Host=127.0.0.1;Port={ServiceProcess.FreePort()};Username=nobody;Password=x;Database=none");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: Failed to connect to 127.0.0.1:", Assert.Single(run.Lines));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Write(string name, string text)
@@ -77,7 +88,9 @@ public sealed class ImportCommandLineTests(ImportHost host) : IDisposable
         return path;
     }
 
-    private async Task<(int ExitCode, string[] Lines)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string[] Lines)> RunAsync(params string[] args) => RunAsync(args, postgres: null);
+
+    private async Task<(int ExitCode, string[] Lines)> RunAsync(string[] args, string? postgres)
     {
         var start = new ProcessStartInfo("dotnet", [ProjectOutput.Assembly("services/Authoring", "NewsPlatform.Authoring"), .. args])
         {
@@ -87,6 +100,7 @@ public sealed class ImportCommandLineTests(ImportHost host) : IDisposable
             WorkingDirectory = _folder,
         };
         foreach (var (key, value) in host.Infrastructure.Settings()) start.Environment[key.Replace(":", "__")] = value;
+        if (postgres is not null) start.Environment["ConnectionStrings__Postgres"] = postgres;
         // Only the command's own lines on stdout: no schema or framework chatter.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["PWD"] = _folder;
