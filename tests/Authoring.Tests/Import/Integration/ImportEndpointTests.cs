@@ -31,6 +31,9 @@ public sealed class ImportEndpointTests(ImportHost host)
         Assert.Equal(SeedTime, article.GetProperty("publishedAt").GetDateTimeOffset());
         Assert.Equal("Stefan Bruder / Shutterstock.com", article.GetProperty("heroCredit").GetString());
         Assert.Contains("## First North Korean Soldiers Captured", article.GetProperty("body").GetString());
+        var stored = await host.Editor().GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(article.GetProperty("body").GetString(), (await stored.JsonAsync()).GetProperty("body").GetString());
 
         var published = Assert.Single(await host.Events.PublishedAsync(seedId)).Article;
         Assert.Equal(seedId, published.ArticleId);
@@ -106,6 +109,20 @@ public sealed class ImportEndpointTests(ImportHost host)
         Assert.Equal("draft", conflict.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, draftAgain.StatusCode);
         Assert.Equal("draft", (await draftAgain.JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_text_dated_in_the_future_is_scheduled_for_that_time()
+    {
+        var text = new SeedTextBuilder { Headline = "Embargoed: Budget Day", Time = "Oct.6 - 2099 9:00 AM CEST" }.Build();
+
+        var response = await host.Editor().ImportAsync(text);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var article = await response.JsonAsync();
+        Assert.Equal("scheduled", article.GetProperty("status").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2099-10-06T07:00:00Z"), article.GetProperty("scheduledFor").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.OK, (await host.Editor().ImportAsync(text)).StatusCode);
     }
 
     [Fact]
