@@ -1,6 +1,7 @@
 using NewsPlatform.Authoring.Accounts;
 using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Extensions;
+using NewsPlatform.Authoring.Import;
 using NewsPlatform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,4 +13,5 @@ app.UseForwardedHeaders();
 app.UseServiceDefaults();
 app.MapAuthApi();
 app.MapArticlesApi();
+app.MapImportApi();
 app.Run();
