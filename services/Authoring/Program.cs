@@ -1,3 +1,4 @@
+using NewsPlatform.Authoring.Editor;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
 
@@ -7,4 +8,5 @@ builder.AddEventBackbone("authoring", _ => { });
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapEditorUi();
 app.Run();

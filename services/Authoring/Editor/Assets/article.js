@@ -1,0 +1,350 @@
+// Writing and editing one article. Every save sends If-Match with the version this page loaded;
+// when someone else saved first the server answers 412 and the page says so, keeps the text on
+// screen, and lets the person load the other version. It never retries over someone's work.
+
+import { request, versionFromETag } from './api.js';
+import { askCorrection, askScheduleTime, askUnpublishReason } from './dialogs.js';
+import { $, formatTime, h, replaceChildren, show, showMessage, splitList, toast } from './dom.js';
+import { currentHeroId, initHero, loadHero } from './media.js';
+import { actionsFor, editableFields, fieldLabel, statusKey, statusLabel } from './model.js';
+import { schedulePreview } from './preview.js';
+
+const articlesPath = '/api/authoring/articles';
+const actionButtons = ['submit', 'approve', 'schedule', 'unschedule', 'correction', 'unpublish', 'publish'];
+const actionNames = {
+  submit: 'Submitting for review', approve: 'Approving', schedule: 'Scheduling', unschedule: 'Unscheduling',
+  correction: 'The correction', unpublish: 'Unpublishing', publish: 'Publishing',
+};
+
+const state = {
+  article: null,      // the article as the server last gave it to this page
+  version: null,      // the version edits are based on (sent as If-Match)
+  dirty: false,
+  busy: false,
+  conflict: false,
+  restore: null,      // fields of a past revision to apply on the next open
+};
+
+export const isDirty = () => state.dirty;
+export const currentArticleId = () => state.article?.id ?? null;
+
+export function init(navigate) {
+  $('article-form').addEventListener('submit', (event) => { event.preventDefault(); save(); });
+  $('article-form').addEventListener('input', changed);
+  $('article-form').addEventListener('change', changed);
+  initHero(changed);
+  $('conflict-reload').addEventListener('click', reloadTheirVersion);
+  $('conflict-dismiss').addEventListener('click', () => {
+    show($('conflict'), false);
+    showMessage($('article-error'), 'Your text is still based on an older version. Saving it will be refused until you reload the current version.');
+  });
+  $('action-history').addEventListener('click', () => navigate(`#/articles/${state.article.id}/history`));
+  for (const action of actionButtons) $(`action-${action}`).addEventListener('click', () => perform(action));
+  document.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's' && !$('view-article').hidden) {
+      event.preventDefault();
+      save();
+    }
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (state.dirty) event.preventDefault();
+  });
+}
+
+/** Applies a past revision's fields as unsaved changes the next time that article opens. */
+export function restoreOnOpen(fields) { state.restore = fields; }
+
+/** Forgets unsaved changes the person chose to leave behind. */
+export function discard() { state.dirty = false; }
+
+export async function openNew() {
+  // An unsaved new article survives signing in again after the session ended.
+  if (!state.article && state.dirty) { render(); return; }
+  reset();
+  fill({ headline: '', standfirst: '', body: '', section: '', authors: [], tags: [], slug: '', heroMediaId: null });
+  render();
+}
+
+export async function open(id) {
+  // Coming back to the article being edited (e.g. after signing in again) keeps unsaved work.
+  if (state.article?.id === id && state.dirty && !state.restore) { render(); return; }
+  reset();
+  render();
+  try {
+    const loaded = await load(id);
+    accept(loaded);
+    fill(loaded);
+    if (state.restore) applyRestore();
+    render();
+  } catch (error) {
+    showMessage($('article-error'), error.status === 404 ? 'This article does not exist.' : `The article could not be loaded: ${error.message}`);
+  }
+}
+
+async function load(id) {
+  const { data, etag } = await request('GET', `${articlesPath}/${encodeURIComponent(id)}`);
+  return withVersion(data, etag);
+}
+
+function withVersion(article, etag) {
+  const version = typeof article.version === 'number' ? article.version : versionFromETag(etag);
+  return { ...article, version };
+}
+
+function reset() {
+  state.article = null;
+  state.version = null;
+  state.dirty = false;
+  state.conflict = false;
+  show($('conflict'), false);
+  show($('kept'), false);
+  showMessage($('article-error'), '');
+}
+
+function accept(article) {
+  state.article = article;
+  state.version = article.version;
+}
+
+function applyRestore() {
+  const fields = state.restore;
+  state.restore = null;
+  fill({ ...fields, heroMediaId: fields.heroMediaId ?? null });
+  changed();
+  toast(`The text of version ${fields.version} is in the editor. Save to make it the current version.`, 'info');
+}
+
+function fill(article) {
+  $('f-headline').value = article.headline ?? '';
+  $('f-standfirst').value = article.standfirst ?? '';
+  $('f-body').value = article.body ?? '';
+  $('f-section').value = article.section ?? '';
+  if (article.section && $('f-section').value !== article.section) {
+    // A section no longer configured still shows, so saving does not silently move the article.
+    $('f-section').append(h('option', { value: article.section }, `${article.section} (not configured)`));
+    $('f-section').value = article.section;
+  }
+  $('f-authors').value = (article.authors ?? []).join(', ');
+  $('f-tags').value = (article.tags ?? []).join(', ');
+  $('f-slug').value = article.slug ?? '';
+  loadHero(article.heroMediaId);
+  schedulePreview(readForm());
+}
+
+/** The form as the API takes it; empty optional fields are left out. */
+function readForm() {
+  const article = {
+    headline: $('f-headline').value.trim(),
+    standfirst: $('f-standfirst').value.trim(),
+    body: $('f-body').value,
+    section: $('f-section').value,
+    authors: splitList($('f-authors').value),
+    tags: splitList($('f-tags').value),
+  };
+  const slug = $('f-slug').value.trim();
+  if (slug) article.slug = slug;
+  const hero = currentHeroId();
+  if (hero) article.heroMediaId = hero;
+  return article;
+}
+
+function changed() {
+  state.dirty = true;
+  schedulePreview(readForm());
+  renderSaveState();
+}
+
+async function save() {
+  if (state.busy) return false;
+  if (!$('f-headline').value.trim()) {
+    showMessage($('article-error'), 'Write a headline before saving.');
+    $('f-headline').focus();
+    return false;
+  }
+  const fields = readForm();
+  const creating = !state.article;
+  state.busy = true;
+  renderSaveState();
+  showMessage($('article-error'), '');
+  try {
+    const response = creating
+      ? await request('POST', articlesPath, { body: fields })
+      : await request('PUT', `${articlesPath}/${state.article.id}`, { body: fields, ifMatch: state.version });
+    const saved = withVersion(response.data, response.etag);
+    const unchangedSince = JSON.stringify(readForm()) === JSON.stringify(fields);
+    accept(saved);
+    if (unchangedSince) {
+      state.dirty = false;
+      fill(saved);
+    }
+    toast(creating ? 'Article created.' : `Saved as version ${saved.version}.`, 'success');
+    if (creating) history.replaceState(null, '', `#/articles/${saved.id}`);
+    return true;
+  } catch (error) {
+    failed(error, creating ? 'The article was not created' : 'Your changes were not saved');
+    return false;
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+function failed(error, what) {
+  if (error.status === 412) return conflict();
+  const reason = error.status === 403
+    ? 'Your role does not allow this.'
+    : error.message;
+  showMessage($('article-error'), `${what}: ${reason}`);
+  $('article-error').scrollIntoView({ block: 'nearest' });
+}
+
+async function conflict() {
+  state.conflict = true;
+  show($('conflict'), true);
+  $('conflict-detail').textContent = 'Your changes have not been saved, and nothing was overwritten.';
+  $('conflict').scrollIntoView({ block: 'nearest' });
+  $('conflict-reload').focus();
+  try {
+    const latest = await load(state.article.id);
+    const { data: revisions } = await request('GET', `${articlesPath}/${state.article.id}/revisions`);
+    const last = Array.isArray(revisions) ? revisions[revisions.length - 1] : null;
+    const who = last?.by ? ` by ${last.by}` : '';
+    const when = last?.at ? ` at ${formatTime(last.at)}` : '';
+    $('conflict-detail').textContent =
+      `You were editing version ${state.version}; version ${latest.version} was saved${who}${when}. ` +
+      'Your changes have not been saved, and nothing was overwritten.';
+  } catch {
+    // The short message above already says what matters.
+  }
+}
+
+async function reloadTheirVersion() {
+  const mine = readForm();
+  try {
+    const latest = await load(state.article.id);
+    keep(mine, latest);
+    accept(latest);
+    state.dirty = false;
+    state.conflict = false;
+    fill(latest);
+    show($('conflict'), false);
+    showMessage($('article-error'), '');
+    render();
+    toast(`Loaded version ${latest.version}. Your unsaved text is kept below the toolbar.`, 'info');
+    $('f-headline').focus();
+  } catch (error) {
+    showMessage($('article-error'), `The current version could not be loaded: ${error.message}`);
+  }
+}
+
+/** Keeps the person's own text on screen after a reload, for the fields that differ. */
+function keep(mine, theirs) {
+  const list = $('kept-fields');
+  list.replaceChildren();
+  for (const field of editableFields) {
+    const value = mine[field];
+    const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
+    const other = Array.isArray(theirs[field]) ? theirs[field].join(', ') : (theirs[field] ?? '');
+    if (String(text) === String(other)) continue;
+    list.append(h('dt', {}, fieldLabel(field)), h('dd', {}, h('pre', { class: 'kept-text' }, String(text))));
+  }
+  show($('kept'), list.childElementCount > 0);
+}
+
+async function perform(action) {
+  if (state.busy || !state.article) return;
+  if (state.conflict) return conflict();
+  const id = state.article.id;
+  const post = (path, body) => request('POST', `${articlesPath}/${id}/${path}`, { body, ifMatch: state.version });
+
+  if (action === 'correction') {
+    const unsaved = state.dirty;
+    const done = await askCorrection(unsaved, async ({ note, includeChanges }) => {
+      const body = includeChanges ? { note, changes: readForm() } : { note };
+      return finishAction(await post('corrections', body), 'Correction published.', includeChanges);
+    });
+    return done && render();
+  }
+  if (state.dirty && !(await save())) return;
+
+  try {
+    if (action === 'schedule') {
+      await askScheduleTime(null, async (publishAt) =>
+        finishAction(await post('schedule', { publishAt }), `Scheduled for ${formatTime(publishAt)}.`));
+    } else if (action === 'unpublish') {
+      await askUnpublishReason(async ({ reason }) => finishAction(await post('unpublish', { reason }), 'Unpublished.'));
+    } else {
+      const messages = { submit: 'Submitted for review.', approve: 'Approved.', publish: 'Published.', unschedule: 'Schedule cancelled.' };
+      state.busy = true;
+      render();
+      finishAction(await post(action), messages[action]);
+    }
+  } catch (error) {
+    failed(error, `${actionNames[action]} did not go through`);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+/** Takes the article a transition returned (or fetches it) and shows its new state. */
+async function finishAction(response, message, replacesText = false) {
+  const returned = response.data && response.data.id ? withVersion(response.data, response.etag) : await load(state.article.id);
+  accept(returned);
+  if (replacesText || !state.dirty) {
+    state.dirty = false;
+    fill(returned);
+  }
+  render();
+  toast(message, 'success');
+  return returned;
+}
+
+function render() {
+  const article = state.article;
+  const headline = $('f-headline').value.trim();
+  $('article-title').textContent = article ? (headline || article.headline || 'Untitled') : 'New article';
+  document.title = `${article ? (article.headline || 'Untitled') : 'New article'} · NewsPlatform Editor`;
+
+  const badge = $('article-status');
+  badge.textContent = article ? statusLabel(article.status) : 'Not saved yet';
+  badge.className = `badge badge-${article ? statusKey(article.status) : 'new'}`;
+  $('article-version').textContent = article?.version ? `Version ${article.version}` : '';
+  $('article-saved').textContent = describeTimes(article);
+
+  const available = actionsFor(article);
+  for (const action of actionButtons) {
+    const button = $(`action-${action}`);
+    show(button, available.includes(action));
+    button.disabled = state.busy;
+  }
+  show($('action-history'), Boolean(article));
+  renderCorrections(article);
+  renderSaveState();
+}
+
+function describeTimes(article) {
+  if (!article) return '';
+  const status = statusKey(article.status);
+  if (status === 'scheduled' && article.scheduledFor) return `Publishes ${formatTime(article.scheduledFor)}`;
+  if (status === 'published' && article.publishedAt) {
+    const updated = article.updatedAt && article.updatedAt !== article.publishedAt ? ` · updated ${formatTime(article.updatedAt)}` : '';
+    return `Published ${formatTime(article.publishedAt)}${updated}`;
+  }
+  const last = article.updatedAt || article.createdAt;
+  return last ? `Last change ${formatTime(last)}` : '';
+}
+
+function renderCorrections(article) {
+  const corrections = Array.isArray(article?.corrections) ? article.corrections : [];
+  show($('corrections-card'), corrections.length > 0);
+  replaceChildren($('corrections-list'), corrections.map((c) =>
+    h('li', {}, h('p', {}, c.note ?? ''), h('p', { class: 'muted' }, formatTime(c.at)))));
+}
+
+function renderSaveState() {
+  const button = $('action-save');
+  button.disabled = state.busy;
+  button.textContent = state.busy ? 'Saving…' : state.dirty || !state.article ? 'Save' : 'Saved';
+  button.classList.toggle('is-clean', !state.dirty && Boolean(state.article));
+}

@@ -1,0 +1,72 @@
+// What the editor knows about articles and people: status names, roles, and which actions a
+// person may try in each status. The server has the last word; this only hides buttons that
+// could never work.
+
+const statusNames = {
+  draft: 'Draft',
+  inreview: 'In review',
+  approved: 'Approved',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  unpublished: 'Unpublished',
+};
+
+/** "InReview", "in_review", "in-review" → "inreview". */
+export const statusKey = (status) => String(status || '').toLowerCase().replace(/[^a-z]/g, '');
+
+export const statusLabel = (status) => statusNames[statusKey(status)] || String(status || 'Unknown');
+
+let me = { email: '', displayName: '', roles: [] };
+
+export const currentUser = () => me;
+export function setCurrentUser(user) { me = { ...user, roles: (user.roles || []).map((r) => String(r).toLowerCase()) }; }
+
+export const isEditor = () => me.roles.includes('editor') || me.roles.includes('admin');
+
+/** The workflow buttons to offer for an article in this status. */
+export function actionsFor(article) {
+  if (!article || !article.id) return [];
+  const status = statusKey(article.status);
+  const editor = isEditor();
+  const actions = [];
+  if (status === 'draft') actions.push('submit');
+  if (editor) {
+    if (status === 'inreview') actions.push('approve');
+    if (['draft', 'inreview', 'approved'].includes(status)) actions.push('schedule', 'publish');
+    if (status === 'scheduled') actions.push('unschedule', 'publish');
+    if (status === 'published') actions.push('correction', 'unpublish');
+    if (status === 'unpublished') actions.push('publish');
+  }
+  return actions;
+}
+
+/** The fields a person edits, in the shape the API takes them. */
+export const editableFields = ['headline', 'standfirst', 'body', 'section', 'authors', 'tags', 'slug', 'heroMediaId'];
+
+export const fieldLabels = {
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  body: 'Body',
+  section: 'Section',
+  authors: 'Authors',
+  tags: 'Tags',
+  slug: 'Slug',
+  heroMediaId: 'Hero image',
+  status: 'Status',
+  scheduledFor: 'Scheduled for',
+  publishedAt: 'Published',
+  corrections: 'Corrections',
+};
+
+export const fieldLabel = (field) => fieldLabels[field] || field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+
+/** A revision's event name ("ArticlePublished", "article-published", "published") as words. */
+export function eventLabel(event) {
+  const words = String(event || '')
+    .replace(/^Article/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Change';
+}
