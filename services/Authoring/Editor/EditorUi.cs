@@ -27,7 +27,7 @@ public static class EditorUi
             return await next(context);
         });
 
-        editor.MapGet("", (HttpContext context) => Page(context, shell)).ExcludeFromDescription();
+        // Routing ignores a trailing slash: this answers both /editor and /editor/.
         editor.MapGet("/", (HttpContext context) => Page(context, shell)).ExcludeFromDescription();
         editor.MapGet("/assets/{name}", (string name, HttpContext context) => Asset(name, context, assets)).ExcludeFromDescription();
         editor.MapPost("/api/preview", (PreviewRequest request) => Preview(request, preview))

@@ -26,6 +26,9 @@ public sealed class MarkdownPreview
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedAttributes.Remove("class");
         sanitizer.AllowedAttributes.Remove("id");
+        // Form controls could ask for a password in the middle of the editor.
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "fieldset", "legend", "label" })
+            sanitizer.AllowedTags.Remove(tag);
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto" }) sanitizer.AllowedSchemes.Add(scheme);
         return sanitizer;

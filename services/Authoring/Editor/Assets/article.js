@@ -343,8 +343,10 @@ function renderCorrections(article) {
 }
 
 function renderSaveState() {
-  const button = $('action-save');
-  button.disabled = state.busy;
-  button.textContent = state.busy ? 'Saving…' : state.dirty || !state.article ? 'Save' : 'Saved';
-  button.classList.toggle('is-clean', !state.dirty && Boolean(state.article));
+  $('action-save').disabled = state.busy;
+  $('action-save').classList.toggle('is-clean', !state.dirty && Boolean(state.article));
+  const text = state.busy ? 'Saving…' : state.dirty ? 'Unsaved changes' : state.article ? 'All changes saved' : '';
+  const marker = $('article-dirty');
+  marker.textContent = text;
+  marker.classList.toggle('is-dirty', state.dirty && !state.busy);
 }

@@ -42,7 +42,7 @@ function ask(dialogId, errorId, read, run) {
 /** Resolves with the chosen UTC instant (ISO string), entered as newsroom wall-clock time. */
 export function askScheduleTime(current, run) {
   const input = $('schedule-at');
-  $('schedule-zone').textContent = `${newsroomZone()} time`;
+  $('schedule-zone').textContent = `In newsroom time (${newsroomZone()}).`;
   input.min = newsroomNowInput();
   input.value = current || newsroomNowInput(60);
   return ask('dialog-schedule', 'schedule-error', () => {
