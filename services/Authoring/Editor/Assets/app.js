@@ -15,6 +15,11 @@ let signedIn = false;
 
 function showView(name, focus = true) {
   for (const view of views) show($(`view-${view}`), view === name);
+  const current = { list: 'articles', article: location.hash === '#/new' ? 'new' : null }[name];
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
   if (focus) document.querySelector(`#view-${name} h1`)?.focus();
 }
 

@@ -6,7 +6,7 @@ import { request, versionFromETag } from './api.js';
 import { askCorrection, askScheduleTime, askUnpublishReason } from './dialogs.js';
 import { $, formatTime, h, replaceChildren, show, showMessage, splitList, toast } from './dom.js';
 import { currentHeroId, initHero, loadHero } from './media.js';
-import { actionsFor, editableFields, fieldLabel, statusKey, statusLabel } from './model.js';
+import { actionsFor, canEdit, editableFields, fieldLabel, hasBeenPublic, statusKey, statusLabel } from './model.js';
 import { schedulePreview } from './preview.js';
 
 const articlesPath = '/api/authoring/articles';
@@ -177,6 +177,7 @@ async function save() {
       state.dirty = false;
       fill(saved);
     }
+    $('f-significant').checked = false;
     toast(creating ? 'Article created.' : `Saved as version ${saved.version}.`, 'success');
     if (creating) history.replaceState(null, '', `#/articles/${saved.id}`);
     return true;
@@ -319,6 +320,7 @@ function render() {
     button.disabled = state.busy;
   }
   show($('action-history'), Boolean(article));
+  renderEditability(article);
   renderCorrections(article);
   renderSaveState();
 }
@@ -331,8 +333,26 @@ function describeTimes(article) {
     const updated = article.updatedAt && article.updatedAt !== article.publishedAt ? ` · updated ${formatTime(article.updatedAt)}` : '';
     return `Published ${formatTime(article.publishedAt)}${updated}`;
   }
-  const last = article.updatedAt || article.createdAt;
+  const last = article.modifiedAt || article.updatedAt || article.createdAt;
   return last ? `Last change ${formatTime(last)}` : '';
+}
+
+function renderEditability(article) {
+  const editable = canEdit(article);
+  for (const control of $('article-form').querySelectorAll('input, textarea, select')) control.disabled = !editable;
+  for (const id of ['hero-send', 'hero-remove', 'hero-file']) $(id).disabled = !editable;
+  show($('action-save'), editable);
+  show($('article-readonly'), !editable);
+
+  const fixedSection = hasBeenPublic(article);
+  $('f-section').disabled = !editable || fixedSection;
+  $('f-section-help').textContent = fixedSection ? 'Published articles keep their section: it is part of their address.' : '';
+  $('f-slug-help').textContent = fixedSection
+    ? 'Part of the public address. If you change it, the old address keeps redirecting here.'
+    : 'Leave empty to make one from the headline.';
+  const live = statusKey(article?.status) === 'published';
+  show($('significant-row'), live);
+  if (!live) $('f-significant').checked = false;
 }
 
 function renderCorrections(article) {

@@ -68,5 +68,5 @@ function row(article) {
     h('td', {}, article.section || '—'),
     h('td', {}, h('span', { class: `badge badge-${key}` }, statusLabel(article.status))),
     h('td', {}, (article.authors || []).join(', ') || '—'),
-    h('td', {}, timeElement(key === 'scheduled' && article.scheduledFor ? article.scheduledFor : article.updatedAt || article.createdAt)));
+    h('td', {}, timeElement(key === 'scheduled' && article.scheduledFor ? article.scheduledFor : article.modifiedAt || article.updatedAt || article.createdAt)));
 }

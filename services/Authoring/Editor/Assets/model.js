@@ -23,22 +23,30 @@ export function setCurrentUser(user) { me = { ...user, roles: (user.roles || [])
 
 export const isEditor = () => me.roles.includes('editor') || me.roles.includes('admin');
 
-/** The workflow buttons to offer for an article in this status. */
+/** The workflow buttons to offer for an article in this status (mirrors the newsroom rules). */
 export function actionsFor(article) {
   if (!article || !article.id) return [];
   const status = statusKey(article.status);
-  const editor = isEditor();
   const actions = [];
   if (status === 'draft') actions.push('submit');
-  if (editor) {
-    if (status === 'inreview') actions.push('approve');
-    if (['draft', 'inreview', 'approved'].includes(status)) actions.push('schedule', 'publish');
-    if (status === 'scheduled') actions.push('unschedule', 'publish');
-    if (status === 'published') actions.push('correction', 'unpublish');
-    if (status === 'unpublished') actions.push('publish');
-  }
+  if (!isEditor()) return actions;
+  if (status === 'inreview') actions.push('approve');
+  if (status !== 'published') actions.push('schedule');
+  if (status === 'scheduled') actions.push('unschedule');
+  if (status === 'published') actions.push('correction', 'unpublish');
+  else actions.push('publish');
   return actions;
 }
+
+/** Writers change their own drafts and articles in review; editors change anything. */
+export function canEdit(article) {
+  if (!article || isEditor()) return true;
+  const own = !article.createdBy || article.createdBy.toLowerCase() === me.email.toLowerCase();
+  return own && ['draft', 'inreview'].includes(statusKey(article.status));
+}
+
+/** Once readers have seen an article its section is part of its address and stays. */
+export const hasBeenPublic = (article) => Boolean(article?.publishedAt);
 
 /** The fields a person edits, in the shape the API takes them. */
 export const editableFields = ['headline', 'standfirst', 'body', 'section', 'authors', 'tags', 'slug', 'heroMediaId'];

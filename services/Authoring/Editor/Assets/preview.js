@@ -9,6 +9,7 @@ const DELAY_MS = 250;
 let timer = null;
 let sequence = 0;
 let lastBody = null;
+let pendingBody = null;
 
 export function schedulePreview(article) {
   $('preview-section').textContent = article.section || '';
@@ -16,12 +17,18 @@ export function schedulePreview(article) {
   $('preview-headline').classList.toggle('is-placeholder', !article.headline);
   $('preview-standfirst').textContent = article.standfirst || '';
   $('preview-byline').textContent = article.authors?.length ? `Written by ${article.authors.join(', ')}` : '';
+  if (article.body === pendingBody) return; // already on its way
   clearTimeout(timer);
+  pendingBody = null;
   if (article.body === lastBody) {
     sequence++; // an answer still on its way is for text that is no longer there
     return;
   }
-  timer = setTimeout(() => renderBody(article.body), DELAY_MS);
+  pendingBody = article.body;
+  timer = setTimeout(() => {
+    pendingBody = null;
+    renderBody(article.body);
+  }, DELAY_MS);
 }
 
 async function renderBody(body) {
