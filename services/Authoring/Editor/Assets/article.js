@@ -131,7 +131,7 @@ function fill(article) {
   schedulePreview(readForm());
 }
 
-/** The form as the API takes it; empty optional fields are left out. */
+/** The form as the API takes it on create; empty optional fields are left out. */
 function readForm() {
   const article = {
     headline: $('f-headline').value.trim(),
@@ -146,6 +146,20 @@ function readForm() {
   const hero = currentHeroId();
   if (hero) article.heroMediaId = hero;
   return article;
+}
+
+/** An edit leaves out nothing it shows; a removed image and a significant update are said explicitly. */
+function editRequest(fields) {
+  const edit = { ...fields };
+  if (!edit.heroMediaId && state.article?.heroMediaId) edit.removeHeroMedia = true;
+  if (statusKey(state.article?.status) === 'published' && $('f-significant').checked) edit.significant = true;
+  return edit;
+}
+
+/** A correction may change the text and credits, never the address (section, slug). */
+function correctionChanges(fields) {
+  const { headline, standfirst, body, authors, tags, heroMediaId } = fields;
+  return heroMediaId ? { headline, standfirst, body, authors, tags, heroMediaId } : { headline, standfirst, body, authors, tags };
 }
 
 function changed() {
@@ -169,7 +183,7 @@ async function save() {
   try {
     const response = creating
       ? await request('POST', articlesPath, { body: fields })
-      : await request('PUT', `${articlesPath}/${state.article.id}`, { body: fields, ifMatch: state.version });
+      : await request('PUT', `${articlesPath}/${state.article.id}`, { body: editRequest(fields), ifMatch: state.version });
     const saved = withVersion(response.data, response.etag);
     const unchangedSince = JSON.stringify(readForm()) === JSON.stringify(fields);
     accept(saved);
@@ -261,7 +275,7 @@ async function perform(action) {
   if (action === 'correction') {
     const unsaved = state.dirty;
     const done = await askCorrection(unsaved, async ({ note, includeChanges }) => {
-      const body = includeChanges ? { note, changes: readForm() } : { note };
+      const body = includeChanges ? { note, changes: correctionChanges(readForm()) } : { note };
       return finishAction(await post('corrections', body), 'Correction published.', includeChanges);
     });
     return done && render();
@@ -320,6 +334,10 @@ function render() {
     button.disabled = state.busy;
   }
   show($('action-history'), Boolean(article));
+  const link = $('article-link');
+  const live = statusKey(article?.status) === 'published' && typeof article.url === 'string' && /^\/[^/]/.test(article.url);
+  if (live) link.href = article.url;
+  show(link, live);
   renderEditability(article);
   renderCorrections(article);
   renderSaveState();

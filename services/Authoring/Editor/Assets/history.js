@@ -171,7 +171,8 @@ async function showSnapshot(version) {
         row('Section', data.section),
         row('Authors', (data.authors || []).join(', ')),
         row('Tags', (data.tags || []).join(', ')),
-        row('Slug', data.slug),
+        row('Address', data.url || data.slug),
+        row('Earlier addresses', (data.previousSlugs || []).join(', ')),
         row('Hero image', data.heroMediaId),
         row('Published', formatTime(data.publishedAt)),
         row('Scheduled for', formatTime(data.scheduledFor))),
@@ -196,7 +197,7 @@ async function loadAudit() {
     const entries = Array.isArray(data) ? data.slice().sort((a, b) => b.version - a.version) : [];
     replaceChildren(body, entries.map((e) => h('tr', {},
       h('td', {}, `v${e.version}`),
-      h('td', {}, eventLabel(e.action)),
+      h('td', {}, h('span', { class: 'audit-action' }, eventLabel(e.action)), e.detail ? h('span', { class: 'audit-detail' }, e.detail) : null),
       h('td', {}, e.by || '—'),
       h('td', {}, timeElement(e.at)),
       h('td', {}, h('code', { class: 'correlation' }, e.correlationId || '—')))));

@@ -64,6 +64,9 @@ export const fieldLabels = {
   scheduledFor: 'Scheduled for',
   publishedAt: 'Published',
   corrections: 'Corrections',
+  previousSlugs: 'Earlier addresses',
+  updatedAt: 'Updated',
+  url: 'Address',
 };
 
 export const fieldLabel = (field) => fieldLabels[field] || field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
