@@ -284,7 +284,7 @@ async function perform(action) {
 
   try {
     if (action === 'schedule') {
-      await askScheduleTime(null, async (publishAt) =>
+      await askScheduleTime(null, async ({ publishAt }) =>
         finishAction(await post('schedule', { publishAt }), `Scheduled for ${formatTime(publishAt)}.`));
     } else if (action === 'unpublish') {
       await askUnpublishReason(async ({ reason }) => finishAction(await post('unpublish', { reason }), 'Unpublished.'));
@@ -351,6 +351,7 @@ function describeTimes(article) {
     const updated = article.updatedAt && article.updatedAt !== article.publishedAt ? ` · updated ${formatTime(article.updatedAt)}` : '';
     return `Published ${formatTime(article.publishedAt)}${updated}`;
   }
+  if (status === 'unpublished') return `Taken down${article.unpublishedReason ? `: ${article.unpublishedReason}` : ''}`;
   const last = article.modifiedAt || article.updatedAt || article.createdAt;
   return last ? `Last change ${formatTime(last)}` : '';
 }

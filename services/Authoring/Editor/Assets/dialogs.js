@@ -1,6 +1,7 @@
 // The three actions that need input before they run. Each opens a modal <dialog> (focus is
 // trapped and Escape cancels) and resolves with what was entered, or null when cancelled.
-// `run` performs the request; if it throws, the error is shown in the dialog and it stays open.
+// `read` returns the input or { error }; `run` performs the request, and if it throws, the error
+// is shown in the dialog, which stays open.
 
 import { $, newsroomNowInput, newsroomTimeToUtc, newsroomZone, showMessage } from './dom.js';
 
@@ -21,7 +22,7 @@ function ask(dialogId, errorId, read, run) {
       event.preventDefault();
       if (event.submitter && event.submitter.value === 'cancel') return finish(null);
       const value = read();
-      if (typeof value === 'string') return showMessage(error, value);
+      if (value.error) return showMessage(error, value.error);
       const buttons = form.querySelectorAll('button');
       buttons.forEach((b) => { b.disabled = true; });
       try {
@@ -39,7 +40,7 @@ function ask(dialogId, errorId, read, run) {
   });
 }
 
-/** Resolves with the chosen UTC instant (ISO string), entered as newsroom wall-clock time. */
+/** Resolves with { publishAt } (UTC, ISO-8601), entered as newsroom wall-clock time. */
 export function askScheduleTime(current, run) {
   const input = $('schedule-at');
   $('schedule-zone').textContent = `In newsroom time (${newsroomZone()}).`;
@@ -47,9 +48,9 @@ export function askScheduleTime(current, run) {
   input.value = current || newsroomNowInput(60);
   return ask('dialog-schedule', 'schedule-error', () => {
     const at = newsroomTimeToUtc(input.value);
-    if (!at) return 'Enter a date and a time.';
-    if (at.getTime() <= Date.now()) return 'Choose a time in the future, or publish now instead.';
-    return at.toISOString();
+    if (!at) return { error: 'Enter a date and a time.' };
+    if (at.getTime() <= Date.now()) return { error: 'Choose a time in the future, or publish now instead.' };
+    return { publishAt: at.toISOString() };
   }, run);
 }
 
@@ -58,7 +59,7 @@ export function askUnpublishReason(run) {
   input.value = '';
   return ask('dialog-unpublish', 'unpublish-error', () => {
     const reason = input.value.trim();
-    return reason ? { reason } : 'Say why the article is taken down; it is kept in the audit trail.';
+    return reason ? { reason } : { error: 'Say why the article is taken down; it is kept in the audit trail.' };
   }, run);
 }
 
@@ -71,6 +72,6 @@ export function askCorrection(hasUnsavedChanges, run) {
   $('correction-changes-row').hidden = !hasUnsavedChanges;
   return ask('dialog-correction', 'correction-error', () => {
     const text = note.value.trim();
-    return text ? { note: text, includeChanges: hasUnsavedChanges && changes.checked } : 'Write the note readers will see.';
+    return text ? { note: text, includeChanges: hasUnsavedChanges && changes.checked } : { error: 'Write the note readers will see.' };
   }, run);
 }

@@ -38,7 +38,9 @@ export function showMessage(element, text) {
 /** A short message in the polite live region, gone after a few seconds. */
 export function toast(text, kind = 'info') {
   const item = h('p', { class: `toast toast-${kind}` }, text);
-  $('toasts').append(item);
+  const region = $('toasts');
+  region.append(item);
+  while (region.childElementCount > 3) region.firstElementChild.remove();
   setTimeout(() => item.remove(), kind === 'error' ? 9000 : 4500);
 }
 
