@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Editor;
@@ -18,7 +19,9 @@ public static class EditorUi
     {
         // Built here rather than registered in DI: the editor is self-contained and read-only after start.
         var assets = new EditorAssets();
-        var shell = new EditorShell(assets, EditorSettings.From(app.ServiceProvider.GetRequiredService<IConfiguration>()));
+        var settings = EditorSettings.From(
+            app.ServiceProvider.GetRequiredService<Sections>(), app.ServiceProvider.GetRequiredService<IConfiguration>());
+        var shell = new EditorShell(assets, settings);
         var preview = new MarkdownPreview();
 
         var editor = app.MapGroup("/editor").AddEndpointFilter(async (context, next) =>

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsPlatform.Authoring.Editor;
+using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Authoring.Tests.Editor;
@@ -37,7 +38,7 @@ public sealed partial class EditorPageTests(EditorHost host)
     {
         var html = await host.Http.GetStringAsync("/editor");
 
-        foreach (var section in EditorSettings.DefaultSections)
+        foreach (var section in Sections.DefaultNames)
             Assert.Contains($"<option value=\"{section}\">{section}</option>", html);
     }
 

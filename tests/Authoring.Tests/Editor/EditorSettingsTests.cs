@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using NewsPlatform.Authoring.Editor;
+using NewsPlatform.Authoring.Newsroom;
 
 namespace NewsPlatform.Authoring.Tests.Editor;
 
@@ -10,28 +11,19 @@ public sealed class EditorSettingsTests
         .Build();
 
     [Fact]
-    public void Without_configuration_the_newsroom_has_the_default_sections_in_Copenhagen()
+    public void The_picker_offers_exactly_the_sections_the_articles_API_accepts()
     {
-        var settings = EditorSettings.From(Config());
+        var configuration = Config(("Newsroom:Sections", "Local, Weather"));
 
-        Assert.Equal(["News", "World", "Politics", "Business", "Sports", "Culture", "Opinion"], settings.Sections);
-        Assert.Equal("Europe/Copenhagen", settings.TimeZone);
+        var settings = EditorSettings.From(NewsroomSettings.ReadSections(configuration), configuration);
+
+        Assert.Equal(["Local", "Weather"], settings.Sections);
     }
 
     [Fact]
-    public void Sections_can_be_a_list()
+    public void Times_are_shown_in_Copenhagen_unless_the_newsroom_says_otherwise()
     {
-        var settings = EditorSettings.From(Config(("Newsroom:Sections:0", "Local"), ("Newsroom:Sections:1", "Weather"), ("Newsroom:TimeZone", "Europe/Oslo")));
-
-        Assert.Equal(["Local", "Weather"], settings.Sections);
-        Assert.Equal("Europe/Oslo", settings.TimeZone);
-    }
-
-    [Fact]
-    public void Sections_can_be_one_comma_separated_value_as_in_an_environment_variable()
-    {
-        var settings = EditorSettings.From(Config(("Newsroom:Sections", " Local, Weather ,,local ")));
-
-        Assert.Equal(["Local", "Weather"], settings.Sections);
+        Assert.Equal("Europe/Copenhagen", EditorSettings.From(Sections.Default, Config()).TimeZone);
+        Assert.Equal("Europe/Oslo", EditorSettings.From(Sections.Default, Config(("Newsroom:TimeZone", "Europe/Oslo"))).TimeZone);
     }
 }
