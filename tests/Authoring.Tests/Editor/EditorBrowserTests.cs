@@ -127,6 +127,25 @@ public sealed class EditorBrowserTests(EditorHost host)
     }
 
     [Fact]
+    public async Task When_the_preview_renderer_is_out_of_reach_a_simplified_preview_still_shows_the_text_safely()
+    {
+        await using var session = await EditorSession.SignInAsync(host, EditorHost.AdminEmail, host.AdminPassword);
+        var page = session.Page;
+        // As through a proxy that routes only GET under /editor.
+        await page.RouteAsync("**/editor/api/preview", route => route.FulfillAsync(new() { Status = 405 }));
+        await page.GetByRole(AriaRole.Link, new() { Name = "New article" }).First.ClickAsync();
+        await session.Field("Body").FillAsync("## Kursk\n\nSafe **words** stay.\n\n<img src=x onerror=alert('img')>\n\n[Tap here](javascript:alert('link'))");
+
+        var preview = page.GetByRole(AriaRole.Region, new() { Name = "Preview" });
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Kursk" })).ToBeVisibleAsync();
+        await Expect(preview).ToContainTextAsync("Simplified preview");
+        await Expect(preview).ToContainTextAsync("Safe words stay.");
+        await Expect(preview).ToContainTextAsync("<img src=x onerror=alert('img')>");
+
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
     public async Task Without_the_media_service_an_image_upload_says_so_and_the_article_still_saves()
     {
         await using var session = await EditorSession.SignInAsync(host, EditorHost.AdminEmail, host.AdminPassword);

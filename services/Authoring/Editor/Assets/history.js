@@ -19,6 +19,8 @@ export function init(navigate) {
   });
 }
 
+const latestVersion = () => revisions[revisions.length - 1]?.version;
+
 const base = () => `/api/authoring/articles/${encodeURIComponent(articleId)}`;
 
 export async function open(id) {
@@ -177,7 +179,7 @@ async function showSnapshot(version) {
         row('Published', formatTime(data.publishedAt)),
         row('Scheduled for', formatTime(data.scheduledFor))),
       h('details', { class: 'snapshot-body' }, h('summary', {}, 'Body (Markdown as written)'), h('pre', {}, data.body || '')),
-      h('div', { class: 'button-row' }, h('button', {
+      version === latestVersion() ? null : h('div', { class: 'button-row' }, h('button', {
         type: 'button',
         class: 'button',
         onclick: () => {
