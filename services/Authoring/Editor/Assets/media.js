@@ -14,6 +14,7 @@ let onChange = () => {};
 
 export function initHero(changed) {
   onChange = changed;
+  $('hero-img').addEventListener('error', () => { $('hero-img').hidden = true; });
   $('hero-send').addEventListener('click', upload);
   $('hero-remove').addEventListener('click', () => {
     setHero(null);
@@ -31,6 +32,9 @@ export function loadHero(id) {
   setHero(id || null);
 }
 
+const POLL_MS = 1500;
+const POLL_LIMIT = 40;
+
 function setHero(id, metadata) {
   heroMediaId = id;
   show($('hero-remove'), Boolean(id));
@@ -38,16 +42,17 @@ function setHero(id, metadata) {
   show($('hero-current'), Boolean(id));
   $('hero-img').removeAttribute('src');
   $('hero-img').alt = '';
+  $('hero-img').hidden = true;
   $('hero-caption').textContent = id ? 'Loading image details…' : '';
   if (!id) return;
   if (metadata) display(metadata);
   else describe(id);
 }
 
-async function describe(id) {
+async function describe(id, attempt = 0) {
   try {
     const { data } = await request('GET', `/api/media/${encodeURIComponent(id)}`);
-    if (heroMediaId === id) display(data);
+    if (heroMediaId === id) display(data, attempt);
   } catch (error) {
     if (heroMediaId !== id) return;
     $('hero-caption').textContent = unavailableStatuses.includes(error.status)
@@ -56,14 +61,26 @@ async function describe(id) {
   }
 }
 
-function display(media) {
-  const renditions = Array.isArray(media.renditions) ? [...media.renditions].sort((a, b) => a.width - b.width) : [];
+function display(media, attempt = 0) {
+  const parts = [media.caption, media.credit].filter((p) => p);
+  const caption = parts.join(' · ') || 'No caption or credit yet.';
+  // Renditions are made after the upload; their addresses answer only once the photo is ready.
+  if (media.status === 'processing') {
+    $('hero-caption').textContent = `${caption} — preparing the image sizes…`;
+    if (attempt < POLL_LIMIT) setTimeout(() => heroMediaId === media.id && describe(media.id, attempt + 1), POLL_MS);
+    return;
+  }
+  const renditions = (Array.isArray(media.renditions) ? media.renditions : [])
+    .filter((r) => typeof r.url === 'string' && isSameOriginPath(r.url))
+    .sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
   const pick = renditions.find((r) => r.width >= 480) || renditions[renditions.length - 1];
   const img = $('hero-img');
-  if (pick && typeof pick.url === 'string' && isSameOriginPath(pick.url)) img.src = pick.url;
   img.alt = media.alt || '';
-  const parts = [media.caption, media.credit].filter((p) => p);
-  $('hero-caption').textContent = parts.join(' · ') || 'No caption or credit yet.';
+  if (pick) {
+    img.src = pick.url;
+    img.hidden = false;
+  }
+  $('hero-caption').textContent = media.status === 'retired' ? `${caption} — this photo has been retired.` : caption;
 }
 
 // Rendition URLs are paths on our own origin; anything else would break the page's policy anyway.
