@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Security;
 
@@ -14,6 +15,8 @@ public static class EditorUi
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+
+    public const long MaxPreviewRequestBytes = 2 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapEditorUi(this IEndpointRouteBuilder app)
     {
@@ -35,6 +38,8 @@ public static class EditorUi
         editor.MapGet("/assets/{name}", (string name, HttpContext context) => Asset(name, context, assets)).ExcludeFromDescription();
         editor.MapPost("/api/preview", (PreviewRequest request) => Preview(request, preview))
             .RequireAuthorization(Policies.Writer)
+            // Room for the longest body even as escaped JSON, and no more.
+            .WithMetadata(new RequestSizeLimitAttribute(MaxPreviewRequestBytes))
             .WithName("PreviewMarkdown")
             .WithSummary("Renders an article body (CommonMark) to sanitised HTML for the editor's live preview.");
         return app;

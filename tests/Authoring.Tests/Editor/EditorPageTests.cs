@@ -130,6 +130,14 @@ public sealed partial class EditorPageTests(EditorHost host)
     }
 
     [Fact]
+    public async Task A_preview_request_larger_than_any_body_could_be_is_refused_before_it_is_read()
+    {
+        var response = await Preview(TestTokens.For("writer"), new { markdown = new string('x', (int)EditorUi.MaxPreviewRequestBytes + 1) });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_field_in_a_preview_request_is_refused()
     {
         var response = await Preview(TestTokens.For("writer"), new { markdown = "x", html = "<script>" });
