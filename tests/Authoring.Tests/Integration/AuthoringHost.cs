@@ -16,6 +16,7 @@ public sealed class AuthoringHost : IAsyncLifetime
 
     public TestInfrastructure Infrastructure { get; private set; } = null!;
     public ServiceFactory<AuthoringEntryPoint> Factory { get; private set; } = null!;
+    public ContractListener Listener { get; private set; } = null!;
 
     public IDocumentStore Store => Factory.Services.GetRequiredService<IDocumentStore>();
 
@@ -30,6 +31,8 @@ public sealed class AuthoringHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await TestInfrastructure.CreateAsync();
+        // Listening before the host starts, so that nothing the relay publishes is missed.
+        Listener = await ContractListener.StartAsync(Infrastructure.VirtualHost.ConnectionString);
         Factory = new ServiceFactory<AuthoringEntryPoint>(Settings());
         _ = Factory.Server; // start now, not in the first test
     }
@@ -49,6 +52,7 @@ public sealed class AuthoringHost : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Listener.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }
 }
