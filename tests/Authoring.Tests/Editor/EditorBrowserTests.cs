@@ -76,6 +76,35 @@ public sealed class EditorBrowserTests(EditorHost host)
     }
 
     [Fact]
+    public async Task Coming_back_to_the_tab_after_someone_else_saved_offers_their_version_before_any_work_is_lost()
+    {
+        var headline = $"Wind farm approved {Guid.NewGuid().ToString("N")[..6]}";
+        await using var first = await EditorSession.SignInAsync(host, EditorHost.AdminEmail, host.AdminPassword);
+        await first.Page.GetByRole(AriaRole.Link, new() { Name = "New article" }).First.ClickAsync();
+        await first.Field("Headline").FillAsync(headline);
+        await first.Field("Section").SelectOptionAsync("Business");
+        await first.Button("Save").ClickAsync();
+        await Expect(first.Text("Version 1")).ToBeVisibleAsync();
+
+        await using var second = await EditorSession.SignInAsync(host, EditorHost.AdminEmail, host.AdminPassword);
+        await second.OpenFromListAsync("Drafts", headline);
+        await second.Field("Standfirst").FillAsync("Forty turbines off the west coast.");
+        await second.Button("Save").ClickAsync();
+        await Expect(second.Page.GetByText("Saved as version 2.")).ToBeVisibleAsync();
+
+        // The first person returns to their tab.
+        await first.Page.EvaluateAsync("() => document.dispatchEvent(new Event('visibilitychange'))");
+        var notice = first.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "version 2 was saved by" });
+        await Expect(notice).ToBeVisibleAsync();
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Load version 2" }).ClickAsync();
+        await Expect(first.Field("Standfirst")).ToHaveValueAsync("Forty turbines off the west coast.");
+        await Expect(first.Text("Version 2")).ToBeVisibleAsync();
+
+        Assert.Empty(first.Problems);
+        Assert.Empty(second.Problems);
+    }
+
+    [Fact]
     public async Task The_history_shows_each_version_and_marks_what_changed_word_by_word()
     {
         await using var session = await EditorSession.SignInAsync(host, EditorHost.AdminEmail, host.AdminPassword);

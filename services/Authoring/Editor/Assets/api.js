@@ -44,8 +44,10 @@ export function versionFromETag(etag) {
 }
 
 /**
- * Sends one request. Resolves with { status, data, etag, location } on 2xx; throws ApiError
- * otherwise (and on network failure, with status 0).
+ * Sends one request. Resolves with { status, data, etag, location } on 2xx and 304; throws
+ * ApiError otherwise (and on network failure, with status 0). Options: body (JSON), form
+ * (multipart), ifMatch / ifNoneMatch (a version), anonymous (no token), quiet (a 401 does not
+ * ask the person to sign in again).
  */
 export async function request(method, path, options = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
@@ -57,6 +59,7 @@ export async function request(method, path, options = {}) {
     body = JSON.stringify(options.body);
   }
   if (options.ifMatch !== undefined && options.ifMatch !== null) headers['If-Match'] = versionTag(options.ifMatch);
+  if (options.ifNoneMatch !== undefined && options.ifNoneMatch !== null) headers['If-None-Match'] = versionTag(options.ifNoneMatch);
   const bearer = token();
   if (bearer && !options.anonymous) headers.Authorization = `Bearer ${bearer}`;
 
@@ -72,12 +75,13 @@ export async function request(method, path, options = {}) {
   if (text) {
     try { data = JSON.parse(text); } catch { data = text; }
   }
-  if (response.ok) {
+  if (response.ok || response.status === 304) {
     return { status: response.status, data, etag: response.headers.get('ETag'), location: response.headers.get('Location') };
   }
   const problem = data && typeof data === 'object' ? data : {};
   const error = new ApiError(response.status, problem.title, problemText(problem), data);
-  if (response.status === 401 && !options.anonymous) onUnauthorized(error);
+  // Background checks stay quiet; the next thing the person does will ask them to sign in.
+  if (response.status === 401 && !options.anonymous && !options.quiet) onUnauthorized(error);
   throw error;
 }
 

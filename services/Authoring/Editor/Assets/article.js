@@ -34,6 +34,9 @@ export function init(navigate) {
   $('article-form').addEventListener('change', changed);
   initHero(changed);
   $('conflict-reload').addEventListener('click', reloadTheirVersion);
+  $('newer-reload').addEventListener('click', reloadTheirVersion);
+  setInterval(checkForNewer, WATCH_MS);
+  document.addEventListener('visibilitychange', checkForNewer);
   $('conflict-dismiss').addEventListener('click', () => {
     show($('conflict'), false);
     showMessage($('article-error'), 'Your text is still based on an older version. Saving it will be refused until you reload the current version.');
@@ -97,6 +100,7 @@ function reset() {
   state.dirty = false;
   state.conflict = false;
   show($('conflict'), false);
+  show($('newer'), false);
   show($('kept'), false);
   showMessage($('article-error'), '');
 }
@@ -215,21 +219,51 @@ function failed(error, what) {
 
 async function conflict() {
   state.conflict = true;
+  show($('newer'), false);
   show($('conflict'), true);
   $('conflict-detail').textContent = 'Your changes have not been saved, and nothing was overwritten.';
   $('conflict').scrollIntoView({ block: 'nearest' });
   $('conflict-reload').focus();
   try {
     const latest = await load(state.article.id);
-    const { data: revisions } = await request('GET', `${articlesPath}/${state.article.id}/revisions`);
-    const last = Array.isArray(revisions) ? revisions[revisions.length - 1] : null;
-    const who = last?.by ? ` by ${last.by}` : '';
-    const when = last?.at ? ` at ${formatTime(last.at)}` : '';
     $('conflict-detail').textContent =
-      `You were editing version ${state.version}; version ${latest.version} was saved${who}${when}. ` +
+      `You were editing version ${state.version}; ${await describeSave(latest)}. ` +
       'Your changes have not been saved, and nothing was overwritten.';
   } catch {
     // The short message above already says what matters.
+  }
+}
+
+/** "version 4 was saved by someone@newsroom at 14 Jan 2025, 13:36 CET" */
+async function describeSave(latest) {
+  const { data: revisions } = await request('GET', `${articlesPath}/${latest.id}/revisions`, { quiet: true });
+  const last = Array.isArray(revisions) ? revisions[revisions.length - 1] : null;
+  const who = last?.by ? ` by ${last.by}` : '';
+  const when = last?.at ? ` at ${formatTime(last.at)}` : '';
+  return `version ${latest.version} was saved${who}${when}`;
+}
+
+// Someone else's save is announced as soon as it is noticed, so nobody writes on for an hour
+// against a version that will be refused.
+const WATCH_MS = 20000;
+
+async function checkForNewer() {
+  if ($('view-article').hidden || !state.article || state.busy || state.conflict || document.visibilityState !== 'visible') return;
+  const { id } = state.article;
+  const { version } = state;
+  try {
+    const response = await request('GET', `${articlesPath}/${id}`, { ifNoneMatch: version, quiet: true });
+    if (response.status === 304 || state.article?.id !== id || state.version !== version) return;
+    const latest = withVersion(response.data, response.etag);
+    if (latest.version <= version) return;
+    const saved = await describeSave(latest);
+    $('newer-detail').textContent = state.dirty
+      ? `While you were editing, ${saved}. Saving your changes would be refused: load their version first; your text stays on screen.`
+      : `${saved.charAt(0).toUpperCase()}${saved.slice(1)}. You are looking at version ${version}.`;
+    $('newer-reload').textContent = `Load version ${latest.version}`;
+    show($('newer'), true);
+  } catch {
+    // A check that fails is simply tried again on the next tick.
   }
 }
 
@@ -237,15 +271,17 @@ async function reloadTheirVersion() {
   const mine = readForm();
   try {
     const latest = await load(state.article.id);
-    keep(mine, latest);
+    if (state.dirty) keep(mine, latest);
+    else show($('kept'), false);
     accept(latest);
     state.dirty = false;
     state.conflict = false;
     fill(latest);
     show($('conflict'), false);
+    show($('newer'), false);
     showMessage($('article-error'), '');
     render();
-    toast(`Loaded version ${latest.version}. Your unsaved text is kept below the toolbar.`, 'info');
+    toast(`Loaded version ${latest.version}.${$('kept').hidden ? '' : ' Your unsaved text is kept below the toolbar.'}`, 'info');
     $('f-headline').focus();
   } catch (error) {
     showMessage($('article-error'), `The current version could not be loaded: ${error.message}`);
