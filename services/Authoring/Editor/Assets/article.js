@@ -166,7 +166,8 @@ function correctionChanges(fields) {
   return heroMediaId ? { headline, standfirst, body, authors, tags, heroMediaId } : { headline, standfirst, body, authors, tags };
 }
 
-function changed() {
+function changed(event) {
+  event?.target?.removeAttribute?.('aria-invalid');
   state.dirty = true;
   schedulePreview(readForm());
   renderSaveState();
@@ -210,11 +211,20 @@ async function save() {
 
 function failed(error, what) {
   if (error.status === 412) return conflict();
+  markInvalid(error.body?.errors);
   const reason = error.status === 403
     ? 'Your role does not allow this.'
     : error.message;
   showMessage($('article-error'), `${what}: ${reason}`);
   $('article-error').scrollIntoView({ block: 'nearest' });
+}
+
+/** Points at the fields a refusal names (e.g. { headline: [...], authors: [...] }). */
+function markInvalid(errors) {
+  const fields = errors && typeof errors === 'object' ? Object.keys(errors) : [];
+  const controls = fields.map((field) => document.getElementById(`f-${field}`)).filter(Boolean);
+  controls.forEach((control) => control.setAttribute('aria-invalid', 'true'));
+  controls[0]?.focus();
 }
 
 async function conflict() {
