@@ -80,6 +80,9 @@ export async function open(id) {
     if (state.restore) applyRestore();
     render();
   } catch (error) {
+    // Nothing to edit: no form, so nothing typed here could be saved as a new article by mistake.
+    show($('editor-grid'), false);
+    show($('action-save'), false);
     showMessage($('article-error'), error.status === 404 ? 'This article does not exist.' : `The article could not be loaded: ${error.message}`);
   }
 }
@@ -99,6 +102,7 @@ function reset() {
   state.version = null;
   state.dirty = false;
   state.conflict = false;
+  show($('editor-grid'), true);
   show($('conflict'), false);
   show($('newer'), false);
   show($('kept'), false);
