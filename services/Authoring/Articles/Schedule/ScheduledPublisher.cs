@@ -40,7 +40,7 @@ public sealed class ScheduledPublisher(
         {
             try
             {
-                while (await PublishDueAsync(stoppingToken) == Batch) { }
+                while ((await PublishDueAsync(stoppingToken)).Due == Batch) { }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -50,8 +50,8 @@ public sealed class ScheduledPublisher(
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Publishes what is due now; returns how many articles were due.</summary>
-    public async Task<int> PublishDueAsync(CancellationToken ct)
+    /// <summary>Publishes what is due now: how many articles were due, and how many of them this instance published.</summary>
+    public async Task<(int Due, int Published)> PublishDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var query = store.QuerySession();
@@ -61,11 +61,13 @@ public sealed class ScheduledPublisher(
             .Select(a => a.Id)
             .Take(Batch)
             .ToListAsync(ct);
-        foreach (var id in due) await PublishAsync(id, ct);
-        return due.Count;
+        var published = 0;
+        foreach (var id in due)
+            if (await PublishAsync(id, ct)) published++;
+        return (due.Count, published);
     }
 
-    async Task PublishAsync(Guid id, CancellationToken ct)
+    async Task<bool> PublishAsync(Guid id, CancellationToken ct)
     {
         using var activity = NewsPlatformTelemetry.Source.StartActivity("publish scheduled article");
         await using var session = store.LightweightSession();
@@ -73,9 +75,9 @@ public sealed class ScheduledPublisher(
         session.CorrelationId = activity?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
 
         var stream = await session.Events.FetchForWriting<Article>(id, ct);
-        if (stream.Aggregate is not { } article) return;
+        if (stream.Aggregate is not { } article) return false;
         var decision = PublishDueArticle.Decide(article, new PublishDueArticle(clock.GetUtcNow()));
-        if (decision.IsRefused) return; // published, moved or unscheduled since we looked
+        if (decision.IsRefused) return false; // published, moved or unscheduled since we looked
 
         stream.AppendMany(decision.Events.Cast<object>().ToArray());
         try
@@ -86,7 +88,7 @@ public sealed class ScheduledPublisher(
         {
             LostRaces.Add(1);
             logger.LogDebug("Article {ArticleId} was changed by someone else while being published; leaving it to them", id);
-            return;
+            return false;
         }
 
         var published = (ArticlePublished)decision.Events[0];
@@ -94,5 +96,6 @@ public sealed class ScheduledPublisher(
         Lateness.Record((published.At - published.ScheduledFor!.Value).TotalSeconds);
         logger.LogInformation("Published scheduled article {ArticleId} (planned {Planned:u}, published {Actual:u})",
             id, published.ScheduledFor, published.At);
+        return true;
     }
 }
