@@ -137,6 +137,7 @@ function fill(article) {
   $('f-slug').value = article.slug ?? '';
   loadHero(article.heroMediaId);
   schedulePreview(readForm());
+  renderCounts();
 }
 
 /** The form as the API takes it on create; empty optional fields are left out. */
@@ -174,7 +175,18 @@ function changed(event) {
   event?.target?.removeAttribute?.('aria-invalid');
   state.dirty = true;
   schedulePreview(readForm());
+  renderCounts();
   renderSaveState();
+}
+
+/** Lengths against the newsroom's limits, and the body's words and reading time. */
+function renderCounts() {
+  const headline = $('f-headline');
+  const standfirst = $('f-standfirst');
+  $('f-headline-count').textContent = `${headline.value.length} of ${headline.maxLength} characters`;
+  $('f-standfirst-count').textContent = `${standfirst.value.length} of ${standfirst.maxLength} characters.`;
+  const words = ($('f-body').value.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).length;
+  $('f-body-count').textContent = words === 0 ? '' : `${words} ${words === 1 ? 'word' : 'words'} · about ${Math.max(1, Math.round(words / 230))} min read`;
 }
 
 async function save() {
