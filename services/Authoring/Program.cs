@@ -1,5 +1,6 @@
 using NewsPlatform.Authoring.Accounts;
 using NewsPlatform.Authoring.Articles.Api;
+using NewsPlatform.Authoring.Editor;
 using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.Authoring.Import;
 using NewsPlatform.ServiceDefaults.Hosting;
@@ -14,4 +15,5 @@ app.UseServiceDefaults();
 app.MapAuthApi();
 app.MapArticlesApi();
 app.MapImportApi();
+app.MapEditorUi();
 app.Run();
