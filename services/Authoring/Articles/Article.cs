@@ -1,3 +1,4 @@
+using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.Contracts.Articles;
 
 namespace NewsPlatform.Authoring.Articles;
@@ -94,7 +95,7 @@ public sealed record Article
     /// <summary>What readers see; only meaningful once the article has been public.</summary>
     public PublicArticle ToPublic() => new(
         Id,
-        Content.Section,
+        Slugs.From(Content.Section),
         Slug,
         PreviousSlugs,
         Content.Headline,

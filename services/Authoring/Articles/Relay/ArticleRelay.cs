@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.ServiceDefaults.Relay;
 
@@ -27,7 +28,7 @@ public static class ArticleRelay
         .MapAsync<ArticleUnpublished>(async (e, session, ct) =>
         {
             var article = await AsOf(session, e, ct);
-            return new ArticleUnpublishedV1(e.Id, e.StreamId, e.Version, e.Data.At, article.Id, article.Content.Section, article.Slug, e.Data.Reason);
+            return new ArticleUnpublishedV1(e.Id, e.StreamId, e.Version, e.Data.At, article.Id, Slugs.From(article.Content.Section), article.Slug, e.Data.Reason);
         })
         .Map<HeroCreditImported>(e =>
             new HeroCreditImportedV1(e.Id, e.StreamId, e.Version, e.Data.At, e.Data.MediaId, e.Data.Credit, e.Data.Caption));
