@@ -1,0 +1,33 @@
+using NewsPlatform.ServiceDefaults.Security;
+using NewsPlatform.Trending.Ingest;
+using NewsPlatform.Trending.Ranking;
+using NewsPlatform.Trending.Replay;
+
+namespace NewsPlatform.Trending.Apis;
+
+public static class TrendingApi
+{
+    /// <summary>Beacons in, Trending Now out, replay of any past instant; all public except the node stats.</summary>
+    public static IEndpointRouteBuilder MapTrendingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/trending").WithTags("Trending");
+
+        api.MapPost("/views", RecordView.Handle).AllowAnonymous()
+            .Accepts<ViewRequest>("application/json", "text/plain")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Records that a reader viewed an article (202 whether or not it counts)");
+
+        api.MapGet("", GetTrending.Handle).AllowAnonymous()
+            .WithSummary("Trending Now: the top articles by decayed views, site-wide or in one section");
+
+        api.MapGet("/replay", GetReplay.Handle).AllowAnonymous()
+            .WithSummary("Trending Now as it was at a past instant, with the configured or any other half-life");
+
+        api.MapGet("/stats", GetIngestStats.Handle).RequireAuthorization(Policies.Admin)
+            .WithSummary("This node's ingest counters since it started (admin)");
+
+        return app;
+    }
+}
