@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using NewsPlatform.Contracts.Trending;
+using NewsPlatform.TestKit;
+
+namespace NewsPlatform.Trending.Tests.Support;
+
+/// <summary>One database, vhost and Trending host shared by the integration tests of the collection.</summary>
+public sealed class TrendingFixture : IAsyncLifetime
+{
+    public TestClock Clock { get; } = new(DateTimeOffset.Parse("2025-01-14T12:00:00Z"));
+    public TestInfrastructure Infrastructure { get; private set; } = null!;
+    public TrendingHost Host { get; private set; } = null!;
+
+    /// <summary>Every TrendingChangedV1 published, as ReaderFeed would receive it.</summary>
+    public ConcurrentQueue<TrendingChangedV1> Changes { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await TestInfrastructure.CreateAsync();
+        Host = TrendingHost.Start(Infrastructure, Clock);
+        await Host.ListenAsync("trending-tests-changes", Changes);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TrendingCollection : ICollectionFixture<TrendingFixture>
+{
+    public const string Name = "Trending host";
+}
