@@ -11,6 +11,8 @@ public sealed class TrendingFixture : IAsyncLifetime
     public TestInfrastructure Infrastructure { get; private set; } = null!;
     public TrendingHost Host { get; private set; } = null!;
 
+    public DuplicateWatch Duplicates { get; } = new();
+
     /// <summary>Every TrendingChangedV1 published, as ReaderFeed would receive it.</summary>
     public ConcurrentQueue<TrendingChangedV1> Changes { get; } = new();
 
@@ -25,6 +27,7 @@ public sealed class TrendingFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Infrastructure.DisposeAsync();
+        Duplicates.Dispose();
     }
 }
 

@@ -63,6 +63,12 @@ public sealed class TrendingHost : IAsyncDisposable
         return article;
     }
 
+    /// <summary>Waits until <typeparamref name="TConsumer"/> has applied (or recognised and skipped) the message.</summary>
+    public Task WaitUntilConsumedAsync<TConsumer>(Guid messageId) =>
+        Eventually.MatchAsync(() => _database.CountAsync(
+                $"select count(*) from trending.mt_doc_processedmessage where id = '{typeof(TConsumer).Name}:{messageId:N}'"),
+            n => n == 1, TimeSpan.FromSeconds(20), $"{typeof(TConsumer).Name} to apply {messageId}");
+
     public Task WaitForStateAsync(Guid articleId, ArticleState state) =>
         Eventually.MatchAsync(() => Task.FromResult(Services.GetRequiredService<LiveArticles>().StateOf(articleId)),
             s => s == state, TimeSpan.FromSeconds(20), $"article {articleId} to be {state} on this node");
