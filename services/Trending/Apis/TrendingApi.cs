@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using NewsPlatform.ServiceDefaults.Security;
 using NewsPlatform.Trending.Ingest;
 using NewsPlatform.Trending.Ranking;
@@ -13,7 +15,7 @@ public static class TrendingApi
         var api = app.MapGroup("/api/trending").WithTags("Trending");
 
         api.MapPost("/views", RecordView.Handle).AllowAnonymous()
-            .Accepts<ViewRequest>("application/json", "text/plain")
+            .AddOpenApiOperationTransformer(DescribeBeacon)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -29,5 +31,28 @@ public static class TrendingApi
             .WithSummary("This node's ingest counters since it started (admin)");
 
         return app;
+    }
+
+    // The beacon body is read by hand (see ViewBeacon), so the document is told its shape here; declaring
+    // Accepts<T> instead would make routing refuse other content types with a bare 415.
+    static Task DescribeBeacon(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var body = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "articleId" },
+            Properties = new Dictionary<string, IOpenApiSchema> { ["articleId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" } },
+        };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The article being read. navigator.sendBeacon may send it as text/plain.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = body },
+                ["text/plain"] = new() { Schema = body },
+            },
+        };
+        return Task.CompletedTask;
     }
 }

@@ -11,6 +11,9 @@ public sealed class TrendingFixture : IAsyncLifetime
     public TestInfrastructure Infrastructure { get; private set; } = null!;
     public TrendingHost Host { get; private set; } = null!;
 
+    /// <summary>Where the gateway runs, as far as this host is told.</summary>
+    public const string TrustedProxyNetwork = "10.20.0.0/16";
+
     public DuplicateWatch Duplicates { get; } = new();
 
     /// <summary>Every TrendingChangedV1 published, as ReaderFeed would receive it.</summary>
@@ -19,7 +22,10 @@ public sealed class TrendingFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await TestInfrastructure.CreateAsync();
-        Host = TrendingHost.Start(Infrastructure, Clock);
+        Host = TrendingHost.Start(Infrastructure, Clock, new Dictionary<string, string?>
+        {
+            ["Trending:TrustedProxies:0"] = TrustedProxyNetwork,
+        });
         await Host.ListenAsync("trending-tests-changes", Changes);
     }
 

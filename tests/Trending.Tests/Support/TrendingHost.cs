@@ -10,6 +10,7 @@ using NewsPlatform.Contracts;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.TestKit;
 using NewsPlatform.Trending.Catalog;
+using NewsPlatform.Trending.Ingest;
 using NewsPlatform.Trending.Ranking;
 using NewsPlatform.Trending.Replay;
 
@@ -97,6 +98,16 @@ public sealed class TrendingHost : IAsyncDisposable
     public Task WaitUntilScoredAsync(long expected, params Guid[] articles) =>
         Eventually.MatchAsync(() => ScoredViewsAsync(articles), n => n >= expected, TimeSpan.FromSeconds(30),
             $"{expected} scored views of {articles.Length} article(s)");
+
+    /// <summary>This node's ingest counters, read as an operator would (admin token).</summary>
+    public async Task<IngestStatsResponse> StatsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/trending/stats");
+        request.Headers.Authorization = new("Bearer", TestTokens.For("admin"));
+        var response = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<IngestStatsResponse>(JsonSerializerOptions.Web))!;
+    }
 
     public async Task<TrendingResponse> TrendingAsync(string? section = null, int? limit = null)
     {
