@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using NewsPlatform.Contracts;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.TestKit;
@@ -94,6 +95,19 @@ public sealed class TrendingHost : IAsyncDisposable
     /// <summary>Views of these articles applied by the scorer (the per-minute counts it writes with each score).</summary>
     public Task<long> ScoredViewsAsync(params Guid[] articles) => _database.CountAsync(
         $"select coalesce(sum(views), 0) from trending.minute_views where article_id in ({string.Join(',', articles.Select(a => $"'{a}'"))})");
+
+    /// <summary>The stored score row of an article: its value and the instant it holds at.</summary>
+    public async Task<(double Score, DateTimeOffset ScoredAt, long Views)?> StoredScoreAsync(Guid articleId)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select score, scored_at, views from trending.scores where article_id = $1", connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = articleId } },
+        };
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetDouble(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(2)) : null;
+    }
 
     public Task WaitUntilScoredAsync(long expected, params Guid[] articles) =>
         Eventually.MatchAsync(() => ScoredViewsAsync(articles), n => n >= expected, TimeSpan.FromSeconds(30),
