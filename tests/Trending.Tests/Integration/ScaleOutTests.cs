@@ -61,7 +61,7 @@ public class ScaleOutTests
             var counters = new List<ConsumeCounter<ViewBatch>>();
             for (var i = 0; i < instances; i++)
             {
-                var host = TrendingHost.Start(infrastructure, clock);
+                var host = await TrendingHost.StartAsync(infrastructure, clock);
                 var counter = new ConsumeCounter<ViewBatch>();
                 host.Bus.ConnectConsumeObserver(counter);
                 hosts.Add(host);

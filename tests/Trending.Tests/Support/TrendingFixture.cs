@@ -22,7 +22,7 @@ public sealed class TrendingFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await TestInfrastructure.CreateAsync();
-        Host = TrendingHost.Start(Infrastructure, Clock, new Dictionary<string, string?>
+        Host = await TrendingHost.StartAsync(Infrastructure, Clock, new Dictionary<string, string?>
         {
             ["Trending:TrustedProxies:0"] = TrustedProxyNetwork,
         });

@@ -41,8 +41,13 @@ public sealed class TrendingHost : IAsyncDisposable
     public TestServer Server => _factory.Server;
     public IBus Bus => Services.GetRequiredService<IBus>();
 
-    public static TrendingHost Start(TestInfrastructure infrastructure, TimeProvider clock, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a host. Async on purpose: MassTransit keeps its log context in an AsyncLocal, and starting
+    /// inside an async method keeps one host's context from leaking into the next host a test starts.
+    /// </summary>
+    public static async Task<TrendingHost> StartAsync(TestInfrastructure infrastructure, TimeProvider clock, IDictionary<string, string?>? settings = null)
     {
+        await Task.Yield();
         var all = infrastructure.Settings();
         // Shorter loops than production so tests wait less; the behaviour is the same.
         all["Trending:FlushInterval"] = "00:00:00.200";
@@ -53,8 +58,10 @@ public sealed class TrendingHost : IAsyncDisposable
         return new TrendingHost(factory, infrastructure.Database);
     }
 
-    public Task PublishAsync<T>(T message) where T : class, IIntegrationEvent =>
-        Bus.Publish(message, context => context.MessageId = message.EventId);
+    /// <summary>Publishes as Authoring's relay would (MessageId = event id). An async method, like
+    /// <see cref="StartAsync"/>, so MassTransit's AsyncLocal log context stays inside it.</summary>
+    public async Task PublishAsync<T>(T message) where T : class, IIntegrationEvent =>
+        await Bus.Publish(message, context => context.MessageId = message.EventId);
 
     /// <summary>Publishes an article as Authoring would and waits until this node accepts views of it.</summary>
     public async Task<PublicArticle> PublishArticleAsync(string section, string headline, DateTimeOffset? at = null)
