@@ -24,7 +24,7 @@ public sealed class RelayTests(AuthoringHost host)
         Assert.Equal(message.EventId, host.Listener.For(id).Single(r => r.Message is ArticlePublishedV1).MessageId);
         var article = message.Article;
         Assert.Equal(id, article.ArticleId);
-        Assert.Equal("World", article.Section);
+        Assert.Equal("world", article.Section);
         Assert.Equal("harbour-bridge-closed", article.Slug);
         Assert.Empty(article.PreviousSlugs); // the draft's first slug was never public
         Assert.Equal("Storm closes the harbour bridge", article.Headline);
@@ -78,7 +78,7 @@ public sealed class RelayTests(AuthoringHost host)
         Assert.NotNull(revised.Article.UpdatedAt);
         Assert.Equal("The vote was 51 to 49, not 52 to 48.", corrected.Note);
         Assert.Equal("The vote was 51 to 49, not 52 to 48.", Assert.Single(corrected.Article.Corrections).Note);
-        Assert.Equal(("Business", "budget-passes", "Embargo broken."), (unpublished.Section, unpublished.Slug, unpublished.Reason));
+        Assert.Equal(("business", "budget-passes", "Embargo broken."), (unpublished.Section, unpublished.Slug, unpublished.Reason));
         Assert.Equal(id, unpublished.ArticleId);
         Assert.Equal([3L, 4L, 5L], new[] { revised.StreamVersion, corrected.StreamVersion, unpublished.StreamVersion });
     }

@@ -39,7 +39,7 @@ public sealed class ImportEndpointTests(ImportHost host)
         Assert.Equal(seedId, published.ArticleId);
         Assert.Equal("North Korean Soldiers Ordered to Commit Suicide to Avoid Capture", published.Headline);
         Assert.Equal(["Camilla Jessen"], published.Authors);
-        Assert.Equal("News", published.Section);
+        Assert.Equal("news", published.Section);
         Assert.Equal(SeedTime, published.PublishedAt);
         Assert.Equal(
             "North Korean troops stationed in Russia’s Kursk region have reportedly been instructed to commit suicide rather than risk being captured.",
