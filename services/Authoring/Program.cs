@@ -3,6 +3,7 @@ using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Editor;
 using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.Authoring.Import;
+using NewsPlatform.Authoring.Import.CommandLine;
 using NewsPlatform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddServiceDefaults(AuthoringExtensions.ServiceName);
 builder.AddAuthoring();
 
 var app = builder.Build();
+ImportCommandLine.RunIfRequested(app.Services); // `import FILE...` imports and exits instead of serving
 app.UseForwardedHeaders();
 app.UseServiceDefaults();
 app.MapAuthApi();

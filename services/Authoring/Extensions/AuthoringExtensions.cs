@@ -1,3 +1,4 @@
+using NewsPlatform.Authoring.Import.Seeding;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -44,6 +45,7 @@ public static class AuthoringExtensions
         // After the backbone, so that Marten's schema is in place when these start.
         builder.Services.AddHostedService<BootstrapAdmin>();
         builder.Services.AddHostedService<ScheduledPublisher>();
+        builder.Services.AddHostedService<SeedImportService>();
         return builder;
     }
 

@@ -1,21 +1,12 @@
-using NewsPlatform.Authoring.Import.CommandLine;
 using NewsPlatform.Authoring.Import.Http;
-using NewsPlatform.Authoring.Import.Seeding;
 
 namespace NewsPlatform.Authoring.Import;
 
 public static class ImportApi
 {
-    /// <summary>
-    /// Everything the plain-text import adds to the Authoring host, so that Program.cs needs only this line:
-    /// <c>POST /api/authoring/import</c>; the <c>import FILE...</c> command line, which runs here — after the
-    /// host is built, before it starts serving — and exits; and the import of the seeds folder once the host has
-    /// started.
-    /// </summary>
+    /// <summary><c>POST /api/authoring/import</c>: an article from plain text in the seed format (editors).</summary>
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
-        ImportCommandLine.RunIfRequested(app.ServiceProvider);
-
         app.MapGroup("/api/authoring/import")
             .WithTags("Import")
             .RequireAuthorization(ServiceDefaults.Security.Policies.Editor)
@@ -24,8 +15,6 @@ public static class ImportApi
             .WithName("ImportArticleText")
             .WithSummary("Import an article from plain text in the seed format")
             .WithDescription(ImportEndpoint.Description);
-
-        SeedImport.RunOnceStarted(app.ServiceProvider);
         return app;
     }
 }
