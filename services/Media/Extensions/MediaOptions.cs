@@ -1,0 +1,24 @@
+namespace NewsPlatform.Media.Extensions;
+
+/// <summary>Limits under <c>Media</c> in configuration (<c>Media__MaxUploadBytes</c>, ...).</summary>
+public sealed class MediaOptions
+{
+    public const string Section = "Media";
+
+    /// <summary>Largest accepted file; anything bigger is refused with 413 before it is read in full.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Largest accepted width × height, checked on the header before any pixel is decoded.</summary>
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>
+    /// Photos rendered at once by one instance. Each holds its decoded pixels (4 bytes per pixel),
+    /// so this bounds the service's memory; more instances add throughput.
+    /// </summary>
+    public int RenditionConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Room for the form's other fields and multipart boundaries on top of the file.</summary>
+    public const long FormOverheadBytes = 64 * 1024;
+
+    public long MaxRequestBodyBytes => MaxUploadBytes + FormOverheadBytes;
+}

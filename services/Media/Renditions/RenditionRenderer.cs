@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using SkiaSharp;
+
+namespace NewsPlatform.Media.Renditions;
+
+/// <summary>One encoded rendition, ready to store.</summary>
+public sealed record RenderedRendition(int Width, int Height, string Format, byte[] Bytes)
+{
+    /// <summary>A strong validator for HTTP caching: the bytes' own hash.</summary>
+    public string ETag { get; } = "\"" + Convert.ToHexStringLower(SHA256.HashData(Bytes))[..32] + "\"";
+}
+
+/// <summary>All renditions of a photo, or why its pixels could not be decoded.</summary>
+public sealed record RenderOutcome(IReadOnlyList<RenderedRendition> Renditions, string? Failure);
+
+/// <summary>
+/// Decodes a photo once, turns it upright (EXIF orientation), converts it to sRGB and re-encodes
+/// it at every planned width as JPEG and WebP. Encoding from raw pixels writes no EXIF, XMP or GPS:
+/// nothing of the original file but its pixels reaches a reader.
+/// </summary>
+public static class RenditionRenderer
+{
+    const int JpegQuality = 82;
+    const float WebpQuality = 80;
+    static readonly SKSamplingOptions Smooth = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+
+    public static RenderOutcome Render(byte[] original)
+    {
+        using var data = SKData.CreateCopy(original);
+        using var codec = SKCodec.Create(data);
+        if (codec is null) return new([], "the image header can no longer be read");
+
+        var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKImageInfo.PlatformColorType,
+            opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+        using var pixels = new SKBitmap(info);
+        var result = codec.GetPixels(info, pixels.GetPixels());
+        if (result != SKCodecResult.Success)
+            return new([], $"the image data could not be decoded ({result})");
+        pixels.SetImmutable();
+        using var image = SKImage.FromBitmap(pixels);
+
+        var origin = codec.EncodedOrigin;
+        var orient = Orientation.Matrix(origin, info.Width, info.Height);
+        var (uprightWidth, uprightHeight) = Orientation.Upright(origin, info.Width, info.Height);
+
+        var renditions = new List<RenderedRendition>();
+        foreach (var size in RenditionPlan.For(uprightWidth, uprightHeight))
+        {
+            var scale = SKMatrix.CreateScale((float)size.Width / uprightWidth, (float)size.Height / uprightHeight);
+            var transform = SKMatrix.Concat(scale, orient);
+            // JPEG has no alpha: transparent areas become white, as on the page, not black.
+            using var flat = Draw(image, size, transform, SKColors.White, SKAlphaType.Opaque);
+            renditions.Add(new(size.Width, size.Height, "jpg", Encode(flat, new SKJpegEncoderOptions(JpegQuality))));
+            using var withAlpha = opaque ? null : Draw(image, size, transform, SKColors.Transparent, SKAlphaType.Premul);
+            renditions.Add(new(size.Width, size.Height, "webp",
+                Encode(withAlpha ?? flat, new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, WebpQuality))));
+        }
+        return new(renditions, null);
+    }
+
+    static SKBitmap Draw(SKImage image, RenditionSize size, SKMatrix transform, SKColor background, SKAlphaType alpha)
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, alpha, SKColorSpace.CreateSrgb()));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(background);
+        canvas.SetMatrix(transform);
+        canvas.DrawImage(image, 0, 0, Smooth);
+        canvas.Flush();
+        return bitmap;
+    }
+
+    static byte[] Encode(SKBitmap bitmap, SKJpegEncoderOptions options)
+    {
+        using var pixmap = Pixels(bitmap);
+        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("JPEG encoding failed.");
+        return encoded.ToArray();
+    }
+
+    static byte[] Encode(SKBitmap bitmap, SKWebpEncoderOptions options)
+    {
+        using var pixmap = Pixels(bitmap);
+        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("WebP encoding failed.");
+        return encoded.ToArray();
+    }
+
+    static SKPixmap Pixels(SKBitmap bitmap) =>
+        bitmap.PeekPixels() ?? throw new InvalidOperationException("A freshly drawn bitmap has no pixels.");
+}
