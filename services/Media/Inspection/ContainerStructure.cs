@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static System.FormattableString;
 
 namespace NewsPlatform.Media.Inspection;
 
@@ -26,7 +27,7 @@ public static class ContainerStructure
         $"The {format} structure is broken: {what}.", "broken-structure");
 
     static UploadRefusal Trailing(string format, long count) => UploadRefusal.NotAnImage(
-        $"The file carries {count:N0} bytes after the end of the {format} image (for example an archive, a web page or a " +
+        Invariant($"The file carries {count:N0} bytes after the end of the {format} image (for example an archive, a web page or a ") +
         "motion-photo video appended to it). Such polyglot files are refused; export the photo again as a plain image.",
         "trailing-data");
 
@@ -55,7 +56,7 @@ public static class ContainerStructure
         while (true)
         {
             if (p >= b.Length) { problem = Truncated("JPEG"); return 0; }
-            if (b[p] != 0xFF) { problem = Broken("JPEG", $"expected a segment marker at byte {p:N0}"); return 0; }
+            if (b[p] != 0xFF) { problem = Broken("JPEG", Invariant($"expected a segment marker at byte {p:N0}")); return 0; }
             while (p < b.Length && b[p] == 0xFF) p++; // fill bytes
             if (p >= b.Length) { problem = Truncated("JPEG"); return 0; }
             var marker = b[p++];
@@ -63,7 +64,7 @@ public static class ContainerStructure
             if (marker is 0x01 or (>= 0xD0 and <= 0xD7)) continue; // markers without a length
             if (p + 2 > b.Length) { problem = Truncated("JPEG"); return 0; }
             var length = BinaryPrimitives.ReadUInt16BigEndian(b[p..]);
-            if (length < 2) { problem = Broken("JPEG", $"a segment at byte {p:N0} has an impossible length"); return 0; }
+            if (length < 2) { problem = Broken("JPEG", Invariant($"a segment at byte {p:N0} has an impossible length")); return 0; }
             if (p + length > b.Length) { problem = Truncated("JPEG"); return 0; }
             p += length;
             if (marker != 0xDA) continue;
@@ -112,7 +113,7 @@ public static class ContainerStructure
         var p = 12;
         while (p < end)
         {
-            if (p + 8 > end) return Broken("WebP", $"a chunk header at byte {p:N0} is cut off");
+            if (p + 8 > end) return Broken("WebP", Invariant($"a chunk header at byte {p:N0} is cut off"));
             var chunk = BinaryPrimitives.ReadUInt32LittleEndian(b[(p + 4)..]);
             var next = p + 8L + chunk + (chunk & 1); // chunks are padded to an even size
             if (next > end) return Truncated("WebP");

@@ -1,5 +1,6 @@
 using NewsPlatform.Media.Renditions;
 using SkiaSharp;
+using static System.FormattableString;
 
 namespace NewsPlatform.Media.Inspection;
 
@@ -36,7 +37,7 @@ public static class PhotoInspector
             return Inspection.Refuse(UploadRefusal.Damaged($"The {name} header gives an empty size ({width} × {height}).", "bad-header"));
         if ((long)width * height > maxPixels)
             return Inspection.Refuse(UploadRefusal.TooManyPixels(
-                $"The {name} header claims {width:N0} × {height:N0} pixels ({Megapixels((long)width * height)} megapixels); " +
+                Invariant($"The {name} header claims {width:N0} × {height:N0} pixels ({Megapixels((long)width * height)} megapixels); ") +
                 $"the limit is {Megapixels(maxPixels)} megapixels. It was refused before decoding."));
         if (codec.FrameCount > 1)
             return Inspection.Refuse(UploadRefusal.NotAnImage(
@@ -67,5 +68,5 @@ public static class PhotoInspector
         _ => SKEncodedImageFormat.Webp,
     };
 
-    static string Megapixels(long pixels) => (pixels / 1_000_000.0).ToString(pixels % 1_000_000 == 0 ? "N0" : "N1");
+    static string Megapixels(long pixels) => (pixels / 1_000_000.0).ToString(pixels % 1_000_000 == 0 ? "N0" : "N1", System.Globalization.CultureInfo.InvariantCulture);
 }

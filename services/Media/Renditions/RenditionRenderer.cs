@@ -15,8 +15,8 @@ public sealed record RenderOutcome(IReadOnlyList<RenderedRendition> Renditions, 
 
 /// <summary>
 /// Decodes a photo once, turns it upright (EXIF orientation), converts it to sRGB and re-encodes
-/// it at every planned width as JPEG and WebP. Encoding from raw pixels writes no EXIF, XMP or GPS:
-/// nothing of the original file but its pixels reaches a reader.
+/// it at every planned width as JPEG and WebP. Encoding from raw, untagged pixels writes no EXIF,
+/// XMP, GPS or ICC profile: nothing of the original file but its pixels reaches a reader.
 /// </summary>
 public static class RenditionRenderer
 {
@@ -61,7 +61,9 @@ public static class RenditionRenderer
 
     static SKBitmap Draw(SKImage image, RenditionSize size, SKMatrix transform, SKColor background, SKAlphaType alpha)
     {
-        var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, alpha, SKColorSpace.CreateSrgb()));
+        // No colour-space tag on the target: the source is already sRGB (what an untagged image means
+        // on the web), and an untagged bitmap makes the encoders write no ICC profile.
+        var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, alpha));
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(background);
         canvas.SetMatrix(transform);

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace NewsPlatform.Media.Upload;
 
 public static class Sizes
@@ -6,8 +8,8 @@ public static class Sizes
     public static string Describe(long bytes) => bytes switch
     {
         >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MB",
-        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MB",
-        >= 1024 => $"{bytes / 1024.0:0.#} KB",
+        >= 1024 * 1024 => Invariant($"{bytes / (1024.0 * 1024):0.#} MB"),
+        >= 1024 => Invariant($"{bytes / 1024.0:0.#} KB"),
         _ => $"{bytes} bytes",
     };
 }
