@@ -35,7 +35,8 @@ public sealed record UploadForm(byte[] File, string? Credit, string? Caption, st
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.IsFormDisposition() || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
+                    || !"form-data".Equals(disposition.DispositionType.Value, StringComparison.OrdinalIgnoreCase)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
                     return (null, UploadRefusal.BadForm("Every part of the form needs a Content-Disposition: form-data header with a name."));
 
                 if (name == "file")
