@@ -30,8 +30,15 @@ public static class RenditionRenderer
         using var codec = SKCodec.Create(data);
         if (codec is null) return new([], "the image header can no longer be read");
 
+        var origin = codec.EncodedOrigin;
+        var (uprightWidth, uprightHeight) = Orientation.Upright(origin, codec.Info.Width, codec.Info.Height);
+        var plan = RenditionPlan.For(uprightWidth, uprightHeight);
+
+        // Decode no larger than the widest rendition needs: JPEG decodes at n/8 scales and WebP at
+        // any size, which saves most of the decode time and memory of a big photo. PNG decodes whole.
+        var size = DecodeSize(codec, origin, plan[^1], plan[^1].Width / (float)uprightWidth);
         var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKImageInfo.PlatformColorType,
+        var info = new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType,
             opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
         using var pixels = new SKBitmap(info);
         var result = codec.GetPixels(info, pixels.GetPixels());
@@ -40,23 +47,33 @@ public static class RenditionRenderer
         pixels.SetImmutable();
         using var image = SKImage.FromBitmap(pixels);
 
-        var origin = codec.EncodedOrigin;
         var orient = Orientation.Matrix(origin, info.Width, info.Height);
-        var (uprightWidth, uprightHeight) = Orientation.Upright(origin, info.Width, info.Height);
+        (uprightWidth, uprightHeight) = Orientation.Upright(origin, info.Width, info.Height);
 
         var renditions = new List<RenderedRendition>();
-        foreach (var size in RenditionPlan.For(uprightWidth, uprightHeight))
+        foreach (var target in plan)
         {
-            var scale = SKMatrix.CreateScale((float)size.Width / uprightWidth, (float)size.Height / uprightHeight);
+            var scale = SKMatrix.CreateScale((float)target.Width / uprightWidth, (float)target.Height / uprightHeight);
             var transform = SKMatrix.Concat(scale, orient);
             // JPEG has no alpha: transparent areas become white, as on the page, not black.
-            using var flat = Draw(image, size, transform, SKColors.White, SKAlphaType.Opaque);
-            renditions.Add(new(size.Width, size.Height, "jpg", Encode(flat, new SKJpegEncoderOptions(JpegQuality))));
-            using var withAlpha = opaque ? null : Draw(image, size, transform, SKColors.Transparent, SKAlphaType.Premul);
-            renditions.Add(new(size.Width, size.Height, "webp",
+            using var flat = Draw(image, target, transform, SKColors.White, SKAlphaType.Opaque);
+            renditions.Add(new(target.Width, target.Height, "jpg", Encode(flat, new SKJpegEncoderOptions(JpegQuality))));
+            using var withAlpha = opaque ? null : Draw(image, target, transform, SKColors.Transparent, SKAlphaType.Premul);
+            renditions.Add(new(target.Width, target.Height, "webp",
                 Encode(withAlpha ?? flat, new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, WebpQuality))));
         }
         return new(renditions, null);
+    }
+
+    /// <summary>A size the codec decodes to directly that still covers <paramref name="widest"/>, else the full size.</summary>
+    static SKSizeI DecodeSize(SKCodec codec, SKEncodedOrigin origin, RenditionSize widest, float scale)
+    {
+        var full = codec.Info.Size;
+        if (scale >= 1) return full;
+        var scaled = codec.GetScaledDimensions(scale);
+        var (width, height) = Orientation.Upright(origin, scaled.Width, scaled.Height);
+        var covers = width >= widest.Width && height >= widest.Height && scaled.Width <= full.Width && scaled.Height <= full.Height;
+        return covers ? scaled : full;
     }
 
     static SKBitmap Draw(SKImage image, RenditionSize size, SKMatrix transform, SKColor background, SKAlphaType alpha)
