@@ -37,6 +37,16 @@ public sealed class TestVirtualHost : IAsyncDisposable
         return doc.RootElement.TryGetProperty("messages", out var m) ? m.GetInt64() : 0;
     }
 
+    /// <summary>Every queue of this vhost and how many messages wait in it.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync()
+    {
+        using var http = Management(_management);
+        using var doc = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"api/queues/{Name}"));
+        return doc.RootElement.EnumerateArray().ToDictionary(
+            q => q.GetProperty("name").GetString()!,
+            q => q.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt64() : 0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var http = Management(_management);
