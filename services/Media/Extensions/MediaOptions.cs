@@ -12,10 +12,11 @@ public sealed class MediaOptions
     public long MaxPixels { get; set; } = 50_000_000;
 
     /// <summary>
-    /// Photos rendered at once by one instance. Each holds its decoded pixels (4 bytes per pixel),
-    /// so this bounds the service's memory; more instances add throughput.
+    /// Photos rendered at once by one instance. One photo already encodes its renditions on every
+    /// core; each extra slot holds another photo's pixels (4 bytes per pixel), so this mostly trades
+    /// memory for a little throughput. More instances add throughput.
     /// </summary>
-    public int RenditionConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    public int RenditionConcurrency { get; set; } = 1;
 
     /// <summary>Room for the form's other fields and multipart boundaries on top of the file.</summary>
     public const long FormOverheadBytes = 64 * 1024;

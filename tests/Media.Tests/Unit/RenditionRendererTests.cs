@@ -66,6 +66,35 @@ public class RenditionRendererTests
     }
 
     [Fact]
+    public void A_large_turned_photo_is_upright_at_every_width()
+    {
+        // 4000 × 3000 stored, EXIF 6: decoded at a reduced JPEG scale, turned once, then shrunk step by step.
+        var outcome = RenditionRenderer.Render(Exif.Insert(TestImages.Jpeg(4000, 3000), 6));
+
+        Assert.Equal([(320, 427), (640, 853), (1024, 1365), (1600, 2133), (2400, 3200)],
+            outcome.Renditions.Where(r => r.Format == "webp").Select(r => (r.Width, r.Height)).ToList());
+        foreach (var rendition in outcome.Renditions)
+        {
+            using var image = TestImages.Decode(rendition.Bytes);
+            var (w, h) = (image.Width, image.Height);
+            Assert.Equal((rendition.Width, rendition.Height), (w, h));
+            Assert.Equal("B R Y G", string.Join(' ', new[] { image.GetPixel(w / 4, h / 4), image.GetPixel(3 * w / 4, h / 4), image.GetPixel(w / 4, 3 * h / 4), image.GetPixel(3 * w / 4, 3 * h / 4) }.Select(Name)));
+        }
+    }
+
+    [Fact]
+    public void A_PNG_far_wider_than_2400_is_halved_down_before_the_widest_rendition()
+    {
+        var outcome = RenditionRenderer.Render(TestImages.Png(7000, 1000));
+
+        var widest = outcome.Renditions.Single(r => r.Width == 2400 && r.Format == "jpg");
+        using var image = TestImages.Decode(widest.Bytes);
+        Assert.Equal((2400, 343), (image.Width, image.Height));
+        Assert.True(TestImages.Near(image.GetPixel(600, 80), TestImages.TopLeft));
+        Assert.True(TestImages.Near(image.GetPixel(1800, 260), TestImages.BottomRight));
+    }
+
+    [Fact]
     public void Transparency_becomes_white_in_JPEG_and_stays_transparent_in_WebP()
     {
         var outcome = RenditionRenderer.Render(TestImages.HalfTransparentPng(400, 200));
