@@ -14,6 +14,9 @@ public static class MediaApi
     {
         var api = app.MapGroup("/api/media").WithTags("Media");
         api.MapPost("", UploadMedia.Handle).RequireAuthorization(Policies.Writer)
+            .Accepts<UploadMediaRequest>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Upload a photo (multipart: file, credit, caption, alt)");
         api.MapGet("/{id:guid}", GetMedia.Handle).WithSummary("A photo's metadata and renditions");
         api.MapPut("/{id:guid}", EditMediaMetadata.Handle).RequireAuthorization(Policies.Writer)

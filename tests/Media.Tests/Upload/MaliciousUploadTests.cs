@@ -6,7 +6,7 @@ using NewsPlatform.Media.Tests.Images;
 using NewsPlatform.Media.Tests.Support;
 using NewsPlatform.TestKit;
 
-namespace NewsPlatform.Media.Tests.Api;
+namespace NewsPlatform.Media.Tests.Upload;
 
 /// <summary>Every refused upload answers with the right status and a detail saying why — and stores nothing.</summary>
 [Collection(MediaCollection.Name)]

@@ -5,7 +5,7 @@ using NewsPlatform.Media.Read;
 using NewsPlatform.Media.Tests.Images;
 using NewsPlatform.Media.Tests.Support;
 
-namespace NewsPlatform.Media.Tests.Api;
+namespace NewsPlatform.Media.Tests.Edit;
 
 [Collection(MediaCollection.Name)]
 public class EditAndRetireTests(MediaFixture fixture)
@@ -23,7 +23,7 @@ public class EditAndRetireTests(MediaFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var edited = (await response.Content.ReadFromJsonAsync<MediaAssetResponse>())!;
         Assert.Equal($"\"{ready.Version + 1}\"", response.Headers.ETag?.Tag);
-        Assert.Equal(("Photo: Reuters", "Troops near Kursk", "Troops on a road", new Assets.FocalPoint(0.3, 0.6)),
+        Assert.Equal(("Photo: Reuters", "Troops near Kursk", "Troops on a road", new NewsPlatform.Media.Assets.FocalPoint(0.3, 0.6)),
             (edited.Credit, edited.Caption, edited.Alt, edited.FocalPoint));
 
         var updated = await fixture.Bus.WaitForAsync<MediaAssetUpdatedV1>(m => m.Asset.MediaId == created.Id, "MediaAssetUpdatedV1");

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using NewsPlatform.Contracts.Media;
+using NewsPlatform.Media.Read;
 using NewsPlatform.Media.Tests.Images;
 using NewsPlatform.Media.Tests.Support;
 
-namespace NewsPlatform.Media.Tests.Api;
+namespace NewsPlatform.Media.Tests.Upload;
 
 [Collection(MediaCollection.Name)]
 public class UploadAndRenditionTests(MediaFixture fixture)
@@ -15,7 +17,7 @@ public class UploadAndRenditionTests(MediaFixture fixture)
         var response = await writer.UploadAsync(TestImages.Jpeg(1800, 1200), caption: "Soldiers in the Kursk region", alt: "Soldiers on a road");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Read.MediaAssetResponse>(response.Content))!;
+        var created = (await response.Content.ReadFromJsonAsync<MediaAssetResponse>())!;
         Assert.Equal($"/api/media/{created.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
         Assert.Equal(("processing", 1800, 1200, "image/jpeg"), (created.Status, created.Width!.Value, created.Height!.Value, created.ContentType));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using NewsPlatform.Media.Tests.Support;
 
-namespace NewsPlatform.Media.Tests.Api;
+namespace NewsPlatform.Media.Tests.Serving;
 
 [Collection(MediaCollection.Name)]
 public class ServingTests(MediaFixture fixture)

@@ -4,7 +4,7 @@ using NewsPlatform.Contracts.Media;
 using NewsPlatform.Media.Tests.Support;
 using NewsPlatform.TestKit;
 
-namespace NewsPlatform.Media.Tests.Api;
+namespace NewsPlatform.Media.Tests.Credits;
 
 /// <summary>Imported articles name a hero credit without an image; Media keeps it as a credit-only asset.</summary>
 [Collection(MediaCollection.Name)]

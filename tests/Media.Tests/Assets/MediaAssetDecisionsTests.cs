@@ -2,7 +2,7 @@ using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Inspection;
 using SkiaSharp;
 
-namespace NewsPlatform.Media.Tests.Unit;
+namespace NewsPlatform.Media.Tests.Assets;
 
 /// <summary>Given the events of a MediaAsset, when a command is decided, then these events (or this refusal).</summary>
 public class MediaAssetDecisionsTests

@@ -4,7 +4,7 @@ using NewsPlatform.Media.Tests.Images;
 using NewsPlatform.Media.Tests.Support;
 using NewsPlatform.TestKit;
 
-namespace NewsPlatform.Media.Tests.Api;
+namespace NewsPlatform.Media.Tests;
 
 /// <summary>The write routes need a valid newsroom token; every newsroom role may upload and edit.</summary>
 [Collection(MediaCollection.Name)]

@@ -2,7 +2,7 @@ using NewsPlatform.Media.Inspection;
 using NewsPlatform.Media.Tests.Images;
 using SkiaSharp;
 
-namespace NewsPlatform.Media.Tests.Unit;
+namespace NewsPlatform.Media.Tests.Inspection;
 
 public class PhotoInspectorTests
 {

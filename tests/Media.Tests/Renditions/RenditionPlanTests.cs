@@ -1,6 +1,6 @@
 using NewsPlatform.Media.Renditions;
 
-namespace NewsPlatform.Media.Tests.Unit;
+namespace NewsPlatform.Media.Tests.Renditions;
 
 public class RenditionPlanTests
 {

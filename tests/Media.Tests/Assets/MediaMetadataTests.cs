@@ -1,6 +1,6 @@
 using NewsPlatform.Media.Assets;
 
-namespace NewsPlatform.Media.Tests.Unit;
+namespace NewsPlatform.Media.Tests.Assets;
 
 public class MediaMetadataTests
 {
