@@ -14,7 +14,7 @@ public static class MediaApi
     {
         var api = app.MapGroup("/api/media").WithTags("Media");
         api.MapPost("", UploadMedia.Handle).RequireAuthorization(Policies.Writer)
-            .Accepts<UploadMediaRequest>("multipart/form-data")
+            .AddOpenApiOperationTransformer(UploadMediaRequest.Describe)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Upload a photo (multipart: file, credit, caption, alt)");
