@@ -32,7 +32,8 @@ public sealed class ProduceRenditionsConsumer(IDocumentStore store, MediaStorage
 
         var started = Stopwatch.GetTimestamp();
         var outcome = RenditionRenderer.Render(original);
-        MediaMetrics.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        MediaMetrics.RenderDuration.Record(elapsed.TotalSeconds);
 
         if (outcome.Failure is { } failure)
         {
@@ -48,5 +49,7 @@ public sealed class ProduceRenditionsConsumer(IDocumentStore store, MediaStorage
         foreach (var rendition in outcome.Renditions) MediaStorage.StageRendition(session, asset.Id, rendition);
         stream.AppendMany(decision.Events);
         MediaMetrics.RenditionsProduced.Add(outcome.Renditions.Count);
+        logger.LogInformation("Rendered media {MediaId} ({Width}×{Height}): {Count} renditions in {Milliseconds:0} ms",
+            asset.Id, asset.Width, asset.Height, outcome.Renditions.Count, elapsed.TotalMilliseconds);
     }
 }

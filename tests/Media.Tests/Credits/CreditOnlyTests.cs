@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Contracts.Media;
 using NewsPlatform.Media.Tests.Support;
@@ -50,30 +49,5 @@ public class CreditOnlyTests(MediaFixture fixture)
 
         Assert.Equal("Photo: first", (await fixture.GetAsync(mediaId)).Credit);
         Assert.Equal(1, await fixture.Infrastructure.Database.CountAsync($"select count(*) from media.mt_events where stream_id = '{mediaId}'"));
-    }
-
-    /// <summary>Counts the backbone's "duplicate ignored" measurements for one consumer.</summary>
-    sealed class DuplicateCounter : IDisposable
-    {
-        readonly MeterListener _listener = new();
-        long _count;
-
-        public DuplicateCounter(string consumer)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Name == "newsplatform.consumer.duplicates_ignored") listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                    if (tag.Key == "consumer" && Equals(tag.Value, consumer)) Interlocked.Add(ref _count, value);
-            });
-            _listener.Start();
-        }
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
     }
 }
