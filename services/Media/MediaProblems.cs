@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Inspection;
-using NewsPlatform.Media.Renditions;
 
-namespace NewsPlatform.Media.Read;
+namespace NewsPlatform.Media;
 
 /// <summary>The problem details Media answers with, each saying what was wrong.</summary>
 public static class MediaProblems

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
-namespace NewsPlatform.Media.Renditions;
+namespace NewsPlatform.Media;
 
 /// <summary>Media's measurements, on the one NewsPlatform meter.</summary>
 public static class MediaMetrics
