@@ -45,6 +45,24 @@ public static class MaliciousCorpus
     }
 
     /// <summary>
+    /// A 100 × 100 PNG whose chunks and CRCs are all valid but whose IDAT is not zlib data: the
+    /// header and structure pass inspection, the pixels do not decode.
+    /// </summary>
+    public static byte[] UndecodablePng()
+    {
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, 100);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), 100);
+        ihdr[8] = 8; ihdr[9] = 6;
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", ihdr);
+        Chunk(png, "IDAT", [.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37 + 11))]);
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    /// <summary>
     /// A structurally complete PNG (IHDR, a tiny IDAT, IEND, every CRC valid) whose header claims
     /// <paramref name="width"/> × <paramref name="height"/> RGBA pixels — 40 GB if anyone decoded it.
     /// </summary>

@@ -34,6 +34,21 @@ public class ProduceRenditionsConsumerTests(MediaFixture fixture)
         Assert.Equal(etags, await RenditionETags(ready.Id));
     }
 
+    [Fact]
+    public async Task A_photo_whose_pixels_do_not_decode_is_retired_with_the_reason()
+    {
+        using var writer = fixture.As("writer");
+        var created = await writer.UploadOkAsync(MaliciousCorpus.UndecodablePng(), "broken.png", "image/png");
+
+        var settled = await fixture.WaitUntilReadyAsync(created.Id);
+
+        Assert.Equal("retired", settled.Status);
+        Assert.Contains("could not be rendered", settled.RetiredReason);
+        Assert.Empty(settled.Renditions);
+        await fixture.Bus.WaitForAsync<Contracts.Media.MediaAssetRetiredV1>(m => m.MediaId == created.Id, "MediaAssetRetiredV1");
+        Assert.DoesNotContain(fixture.Bus.All<Contracts.Media.MediaAssetReadyV1>(), m => m.Asset.MediaId == created.Id);
+    }
+
     async Task<List<string>> RenditionETags(Guid id)
     {
         using var reader = fixture.Anonymous();
