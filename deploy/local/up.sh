@@ -60,7 +60,7 @@ for service in authoring media trending readerfeed; do
     start_instance "$service-$i" "$dll" "$port" "$NP_STATE/pids/$service-$i.pid" "$NP_STATE/logs/$service-$i.log" \
       Authoring__BootstrapAdmin__Email=admin@newsplatform.local Authoring__BootstrapAdmin__Password="$NP_ADMIN_PASSWORD" \
       Authoring__SeedsPath="$ROOT/seeds"
-    destinations+=("ReverseProxy__Clusters__${service}__Destinations__d${i}__Address=http://127.0.0.1:$port/")
+    destinations+=("ReverseProxy__Clusters__${service}__Destinations__${service}-${i}__Address=http://127.0.0.1:$port/")
   done
 done
 
