@@ -39,8 +39,8 @@ public sealed record UploadRefusal(int Status, string Title, string Detail, stri
 }
 
 /// <summary>Either an accepted photo or the reason it was refused.</summary>
-public sealed record Inspection(InspectedPhoto? Photo, UploadRefusal? Refusal)
+public sealed record PhotoInspection(InspectedPhoto? Photo, UploadRefusal? Refusal)
 {
-    public static Inspection Accept(InspectedPhoto photo) => new(photo, null);
-    public static Inspection Refuse(UploadRefusal refusal) => new(null, refusal);
+    public static PhotoInspection Accept(InspectedPhoto photo) => new(photo, null);
+    public static PhotoInspection Refuse(UploadRefusal refusal) => new(null, refusal);
 }

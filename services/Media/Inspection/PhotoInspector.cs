@@ -12,13 +12,13 @@ namespace NewsPlatform.Media.Inspection;
 /// </summary>
 public static class PhotoInspector
 {
-    public static Inspection Inspect(byte[] bytes, long maxPixels)
+    public static PhotoInspection Inspect(byte[] bytes, long maxPixels)
     {
         if (bytes.Length == 0)
-            return Inspection.Refuse(UploadRefusal.BadForm("The file is empty."));
+            return PhotoInspection.Refuse(UploadRefusal.BadForm("The file is empty."));
 
         if (FileSignatures.Identify(bytes, out var otherwise) is not { } format)
-            return Inspection.Refuse(UploadRefusal.NotAnImage(
+            return PhotoInspection.Refuse(UploadRefusal.NotAnImage(
                 $"The file is {otherwise}. Only JPEG, PNG and WebP photos are accepted; the type is read from the bytes, " +
                 "never from the file name or the declared content type.", "wrong-type"));
 
@@ -26,32 +26,32 @@ public static class PhotoInspector
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         if (codec is null)
-            return Inspection.Refuse(UploadRefusal.Damaged(
+            return PhotoInspection.Refuse(UploadRefusal.Damaged(
                 $"The file starts like a {name} but its header cannot be read: it is damaged or truncated.", "bad-header"));
         if (codec.EncodedFormat != Expected(format))
-            return Inspection.Refuse(UploadRefusal.NotAnImage(
+            return PhotoInspection.Refuse(UploadRefusal.NotAnImage(
                 $"The file starts like a {name} but decodes as {codec.EncodedFormat}.", "format-mismatch"));
 
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (width <= 0 || height <= 0)
-            return Inspection.Refuse(UploadRefusal.Damaged($"The {name} header gives an empty size ({width} × {height}).", "bad-header"));
+            return PhotoInspection.Refuse(UploadRefusal.Damaged($"The {name} header gives an empty size ({width} × {height}).", "bad-header"));
         if ((long)width * height > maxPixels)
-            return Inspection.Refuse(UploadRefusal.TooManyPixels(
+            return PhotoInspection.Refuse(UploadRefusal.TooManyPixels(
                 Invariant($"The {name} header claims {width:N0} × {height:N0} pixels ({Megapixels((long)width * height)} megapixels); ") +
                 $"the limit is {Megapixels(maxPixels)} megapixels. It was refused before decoding."));
         if (codec.FrameCount > 1)
-            return Inspection.Refuse(UploadRefusal.NotAnImage(
+            return PhotoInspection.Refuse(UploadRefusal.NotAnImage(
                 $"The {name} is animated ({codec.FrameCount} frames); only still photos are accepted.", "animated"));
 
         if (ContainerStructure.Check(format, bytes) is { } broken)
-            return Inspection.Refuse(broken);
+            return PhotoInspection.Refuse(broken);
         if (MarkupScanner.Find(bytes) is { } marker)
-            return Inspection.Refuse(UploadRefusal.NotAnImage(
+            return PhotoInspection.Refuse(UploadRefusal.NotAnImage(
                 $"The {name} also contains web-page markup ('{marker}'): it is a polyglot that a browser could run as a page. " +
                 "Export the photo again from an image editor.", "polyglot"));
 
         var (uprightWidth, uprightHeight) = Orientation.Upright(codec.EncodedOrigin, width, height);
-        return Inspection.Accept(new InspectedPhoto(format, uprightWidth, uprightHeight, codec.EncodedOrigin, bytes.Length));
+        return PhotoInspection.Accept(new InspectedPhoto(format, uprightWidth, uprightHeight, codec.EncodedOrigin, bytes.Length));
     }
 
     public static string Name(ImageFormat format) => format switch

@@ -8,7 +8,6 @@ using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Extensions;
 using NewsPlatform.Media.Inspection;
 using NewsPlatform.Media.Read;
-using NewsPlatform.Media.Renditions;
 using NewsPlatform.Media.Storage;
 
 namespace NewsPlatform.Media.Upload;
