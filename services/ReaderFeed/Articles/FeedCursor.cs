@@ -18,7 +18,7 @@ public sealed record FeedCursor(DateTimeOffset PublishedAt, Guid Id)
     public static bool TryParse(string? text, out FeedCursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
+        if (string.IsNullOrEmpty(text) || text.Length > 96) return false;
         try
         {
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':');
