@@ -36,7 +36,7 @@ public static class ArticleQueries
         if (after is not null)
         {
             where.Add("(published_at, id) < (?, ?)");
-            parameters.Add(after.PublishedAt.UtcDateTime);
+            parameters.Add(after.PublishedAt.ToUniversalTime());
             parameters.Add(after.Id);
         }
         parameters.Add(limit);

@@ -54,7 +54,7 @@ public sealed class SearchIndex(string schema, string configuration)
                 published_at = excluded.published_at, headline = excluded.headline, standfirst = excluded.standfirst,
                 body_text = excluded.body_text, document = excluded.document
             """,
-            article.Id, article.Path, article.Section, a.PublishedAt.UtcDateTime, a.Headline, a.Standfirst,
+            article.Id, article.Path, article.Section, a.PublishedAt.ToUniversalTime(), a.Headline, a.Standfirst,
             ArticleBody.ToPlainText(a.Body), configuration);
     }
 

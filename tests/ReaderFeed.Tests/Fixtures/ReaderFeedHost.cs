@@ -1,5 +1,7 @@
 using System.Net;
 using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,7 +22,7 @@ public sealed class ReaderFeedHost : IAsyncLifetime
     public const string SiteUrl = "http://news.example.test";
 
     TestInfrastructure _infrastructure = null!;
-    ServiceFactory<ReaderFeedEntryPoint> _factory = null!;
+    HostFactory _factory = null!;
     IBusControl _bus = null!;
 
     public Uri Address { get; private set; } = null!;
@@ -35,7 +37,7 @@ public sealed class ReaderFeedHost : IAsyncLifetime
         var settings = _infrastructure.Settings();
         settings["Newsroom:SiteUrl"] = SiteUrl;
         settings["Newsroom:SiteName"] = "The Copenhagen Post";
-        _factory = new ServiceFactory<ReaderFeedEntryPoint>(settings);
+        _factory = new HostFactory(settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -101,6 +103,18 @@ public sealed class ReaderFeedHost : IAsyncLifetime
         if (_bus is not null) await _bus.StopAsync();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_infrastructure is not null) await _infrastructure.DisposeAsync();
+    }
+}
+
+/// <summary>The service under test, with its warnings and errors kept in a log file among the test artifacts.</summary>
+sealed class HostFactory(IReadOnlyDictionary<string, string?> settings) : ServiceFactory<ReaderFeedEntryPoint>(settings)
+{
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(Path.Combine(Artifacts, "readerfeed-host.log"))));
     }
 }
 
