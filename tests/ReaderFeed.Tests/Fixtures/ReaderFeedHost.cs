@@ -58,6 +58,12 @@ public sealed class ReaderFeedHost : IAsyncLifetime
             TimeSpan.FromSeconds(60), "ReaderFeed to be ready");
     }
 
+    readonly DateTimeOffset _trendingBase = DateTimeOffset.UtcNow;
+    long _trendingTicks;
+
+    /// <summary>Tests share the site-wide trending list, where the newest AsOf wins: each call is later than the last.</summary>
+    public DateTimeOffset NextTrendingAsOf() => _trendingBase.AddSeconds(Interlocked.Increment(ref _trendingTicks));
+
     public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
 
     /// <summary>Publishes as the relay would: MessageId is the event id.</summary>
