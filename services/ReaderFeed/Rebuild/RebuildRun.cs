@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace NewsPlatform.ReaderFeed.Rebuild;
 
+[JsonConverter(typeof(JsonStringEnumConverter<RebuildState>))]
 public enum RebuildState { Queued, Running, Succeeded, Failed }
 
 /// <summary>One requested rebuild and how it went; stored so any instance can report on it.</summary>

@@ -68,7 +68,8 @@ public sealed class ReaderFeedHost : IAsyncLifetime
 
     /// <summary>Publishes as the relay would: MessageId is the event id.</summary>
     public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class, IIntegrationEvent =>
-        _bus.Publish(message, context => context.MessageId = messageId ?? message.EventId);
+        // By runtime type: a message held as an interface must still reach the consumer of its concrete type.
+        _bus.Publish(message, message.GetType(), context => context.MessageId = messageId ?? message.EventId);
 
     /// <summary>Publishes and waits until ReaderFeed has committed the message (its processed-message row exists).</summary>
     public async Task PublishAndWaitAsync<T>(T message, Guid? messageId = null) where T : class, IIntegrationEvent
@@ -86,6 +87,11 @@ public sealed class ReaderFeedHost : IAsyncLifetime
             return await session.LoadAsync<ProcessedMessage>(key) is not null;
         }, applied => applied, TimeSpan.FromSeconds(30), $"{message.GetType().Name} {messageId} to be applied");
     }
+
+    /// <summary>Waits until the consumers have finished a message id this many times (applied or recognised as a duplicate).</summary>
+    public Task WaitUntilConsumedAsync(Guid messageId, int times) =>
+        Eventually.MatchAsync(() => Task.FromResult(Services.GetRequiredService<ConsumeCounter>().Completed(messageId)), n => n >= times,
+            TimeSpan.FromSeconds(30), $"message {messageId} to be consumed {times} times");
 
     public async Task<string> GetStringAsync(string path)
     {
@@ -121,6 +127,11 @@ sealed class HostFactory(IReadOnlyDictionary<string, string?> settings) : Servic
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(Path.Combine(Artifacts, "readerfeed-host.log"))));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ConsumeCounter>();
+            services.AddConsumeObserver(sp => sp.GetRequiredService<ConsumeCounter>());
+        });
     }
 }
 
