@@ -64,6 +64,11 @@ public sealed class ReaderFeedHost : IAsyncLifetime
     /// <summary>Tests share the site-wide trending list, where the newest AsOf wins: each call is later than the last.</summary>
     public DateTimeOffset NextTrendingAsOf() => _trendingBase.AddSeconds(Interlocked.Increment(ref _trendingTicks));
 
+    long _leadTicks;
+
+    /// <summary>A publication time later than any other test's article (and than the last call), to lead the front page.</summary>
+    public DateTimeOffset NextLeadPublishedAt() => _trendingBase.AddHours(1).AddSeconds(Interlocked.Increment(ref _leadTicks));
+
     public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
 
     /// <summary>Publishes as the relay would: MessageId is the event id.</summary>

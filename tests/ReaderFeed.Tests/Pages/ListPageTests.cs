@@ -9,10 +9,8 @@ public class ListPageTests(ReaderFeedHost host)
     [Fact]
     public async Task The_home_page_shows_the_latest_articles_sections_and_trending_now()
     {
-        // Dated ahead of every other test's article, so that this one leads the home page.
-        var now = DateTimeOffset.UtcNow.AddMinutes(10);
-        var world = Seed.Article(section: "world", headline: "World leaders meet in Copenhagen", publishedAt: now.AddMinutes(-1));
-        var business = Seed.Article(section: "business", headline: "Shipping rates climb again", publishedAt: now.AddMinutes(-2));
+        var business = Seed.Article(section: "business", headline: "Shipping rates climb again", publishedAt: host.NextLeadPublishedAt());
+        var world = Seed.Article(section: "world", headline: "World leaders meet in Copenhagen", publishedAt: host.NextLeadPublishedAt());
         await host.PublishAndWaitAsync(Seed.Published(world));
         await host.PublishAndWaitAsync(Seed.Published(business));
         await host.PublishAndWaitAsync(Seed.Trending(host.NextTrendingAsOf(), business, world));
