@@ -46,14 +46,14 @@ SECRETS
 # folder that user cannot enter keeps its data under /var/tmp instead (linked from the state folder).
 pg_dir() {
   local wanted="$NP_STATE/pg"
-  mkdir -p "$wanted" 2>/dev/null || true
-  if [ -L "$wanted" ] || su postgres -s /bin/sh -c "test -x '$NP_STATE'" 2>/dev/null; then
-    echo "$wanted"
-  else
-    local alt="/var/tmp/newsplatform-$(echo "$NP_STATE" | md5sum | cut -c1-12)"
-    mkdir -p "$alt" && rmdir "$wanted" 2>/dev/null; ln -sfn "$alt" "$wanted"
-    echo "$wanted"
+  if [ ! -L "$wanted" ]; then
+    mkdir -p "$wanted"
+    if ! su postgres -s /bin/sh -c "test -x '$wanted'" 2>/dev/null; then
+      local alt="/var/tmp/newsplatform-$(echo "$NP_STATE" | md5sum | cut -c1-12)"
+      mkdir -p "$alt" && rmdir "$wanted" && ln -sfn "$alt" "$wanted"
+    fi
   fi
+  readlink -f "$wanted"   # PostgreSQL gets the real path: it cannot pass through the folder we avoided
 }
 
 pg_running() { "$(pg_bin)/pg_isready" -h 127.0.0.1 -p "$NP_PG_PORT" -q 2>/dev/null; }
@@ -64,11 +64,11 @@ start_postgres() {
   mkdir -p "$data" "$run"; chown -R postgres:postgres "$dir/" "$data" "$run"; chmod 700 "$data"
   if [ ! -f "$data/PG_VERSION" ]; then
     log "initialising PostgreSQL in $data"
-    su postgres -s /bin/sh -c "$bin/initdb -D '$data' -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
+    su postgres -s /bin/sh -c "cd / && $bin/initdb -D '$data' -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
   fi
   if ! pg_running; then
     log "starting PostgreSQL on 127.0.0.1:$NP_PG_PORT"
-    su postgres -s /bin/sh -c "$bin/pg_ctl -D '$data' -l '$run/postgresql.log' -o \"-p $NP_PG_PORT -k '$run' -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c fsync=${NP_PG_FSYNC:-on}\" -w -t 60 start" >/dev/null
+    su postgres -s /bin/sh -c "cd / && $bin/pg_ctl -D '$data' -l '$run/postgresql.log' -o \"-p $NP_PG_PORT -k '$run' -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c fsync=${NP_PG_FSYNC:-on}\" -w -t 60 start" >/dev/null
   fi
   su postgres -s /bin/sh -c "psql -q -h '$run' -p $NP_PG_PORT -U postgres -d postgres" <<SQL >/dev/null
 DO \$\$ BEGIN
@@ -82,10 +82,11 @@ SQL
 }
 
 stop_postgres() {
-  local dir="$NP_STATE/pg"
+  [ -e "$NP_STATE/pg" ] || return 0
+  local dir; dir=$(readlink -f "$NP_STATE/pg")
   [ -f "$dir/data/postmaster.pid" ] || return 0
   log "stopping PostgreSQL on :$NP_PG_PORT"
-  su postgres -s /bin/sh -c "$(pg_bin)/pg_ctl -D '$dir/data' -m fast -w -t 60 stop" >/dev/null || true
+  su postgres -s /bin/sh -c "cd / && $(pg_bin)/pg_ctl -D '$dir/data' -m fast -w -t 60 stop" >/dev/null || true
 }
 
 rabbit_env() {
@@ -136,7 +137,9 @@ rabbitmq_connection() { echo "amqp://news:$NP_RABBIT_PASSWORD@127.0.0.1:$NP_AMQP
 # Writes $NP_STATE/test.env with their addresses; stops on exit what it started unless NP_KEEP_INFRA=1.
 start_test_infra() {
   local root="$1"; shift
-  export NP_STATE="$root/.state/test" NP_PG_PORT=5434 NP_AMQP_PORT=5674 NP_DIST_PORT=25674 NP_MGMT_PORT=15674 NP_NODE=newstest
+  # NP_TEST_* move the test servers, e.g. to run a second checkout's tests beside a first one's.
+  export NP_STATE="$root/.state/test" NP_PG_PORT=${NP_TEST_PG_PORT:-5434} NP_AMQP_PORT=${NP_TEST_AMQP_PORT:-5674}
+  export NP_DIST_PORT=${NP_TEST_DIST_PORT:-25674} NP_MGMT_PORT=${NP_TEST_MGMT_PORT:-15674} NP_NODE=${NP_TEST_NODE:-newstest}
   export NP_PG_FSYNC=off   # test data is disposable; durability is the stack's concern, not the test run's
   ensure_packages "$@"
   ensure_secrets

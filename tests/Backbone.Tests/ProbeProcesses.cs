@@ -12,15 +12,18 @@ public static class ProbeProcesses
     public const string RelayName = "probe_relay";
     public const string ConsumerName = "probe_consumer";
 
-    public static Task<ServiceProcess> StartRelayAsync(TestInfrastructure infrastructure, string? rabbitMq = null) =>
-        StartAsync(infrastructure, RelayName, "relay", rabbitMq);
+    public static Task<ServiceProcess> StartRelayAsync(
+        TestInfrastructure infrastructure, string? rabbitMq = null, IReadOnlyDictionary<string, string?>? extra = null) =>
+        StartAsync(infrastructure, RelayName, "relay", rabbitMq, extra);
 
     public static Task<ServiceProcess> StartConsumerAsync(TestInfrastructure infrastructure, string? rabbitMq = null) =>
         StartAsync(infrastructure, ConsumerName, "consumer", rabbitMq);
 
-    static Task<ServiceProcess> StartAsync(TestInfrastructure infrastructure, string name, string role, string? rabbitMq)
+    static Task<ServiceProcess> StartAsync(
+        TestInfrastructure infrastructure, string name, string role, string? rabbitMq, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = infrastructure.Settings();
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         settings["Probe:Name"] = name;
         settings["Probe:Role"] = role;
         if (rabbitMq is not null) settings["ConnectionStrings:RabbitMq"] = rabbitMq;

@@ -83,9 +83,10 @@ public static class EventBackbone
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
                 opts.Schema.For<ProcessedMessage>();
+                opts.Listeners.Add(new TraceHeadersListener());
                 options.Marten?.Invoke(opts);
             })
-            .BuildSessionsWith<TracingSessionFactory>()
+            .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
 
