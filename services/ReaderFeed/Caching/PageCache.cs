@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NewsPlatform.ReaderFeed.Telemetry;
 
 namespace NewsPlatform.ReaderFeed.Caching;
 
@@ -20,7 +21,13 @@ public sealed class PageCache(ReadModelChanges changes, TimeProvider time)
 
     public async Task<CachedResponse> GetOrRenderAsync(string key, Func<Task<CachedResponse>> render, TimeSpan? lifetime = null)
     {
-        if (!changes.IsListening) return await render();
+        var colon = key.IndexOf(':');
+        var page = new KeyValuePair<string, object?>("page", colon < 0 ? key : key[..colon]);
+        if (!changes.IsListening)
+        {
+            ReaderFeedTelemetry.PageCacheMisses.Add(1, page);
+            return await render();
+        }
 
         // Read the generation before rendering: a change during the render leaves the entry already stale.
         var generation = changes.Generation;
@@ -29,6 +36,7 @@ public sealed class PageCache(ReadModelChanges changes, TimeProvider time)
             _ => New(generation, now, render, lifetime),
             (_, old) => old.Generation == generation && old.Expires > now ? old : New(generation, now, render, lifetime));
         if (_entries.Count > MaxEntries) _entries.Clear();
+        (entry.Response.IsValueCreated ? ReaderFeedTelemetry.PageCacheHits : ReaderFeedTelemetry.PageCacheMisses).Add(1, page);
         try
         {
             var response = await entry.Response.Value;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Marten;
+using NewsPlatform.ReaderFeed.Telemetry;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
 namespace NewsPlatform.ReaderFeed.Rebuild;
@@ -37,6 +38,8 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
                     ReadMilliseconds = result.Read.TotalMilliseconds, WriteMilliseconds = result.Write.TotalMilliseconds,
                     EventsPerSecond = Math.Round(result.EventsPerSecond),
                 };
+                ReaderFeedTelemetry.RebuildDuration.Record((result.Read + result.Write).TotalSeconds);
+                ReaderFeedTelemetry.RebuildEvents.Add(result.Events);
                 logger.LogInformation("Rebuilt read models from {Events} events in {Elapsed} ms ({Rate:0} events/s)",
                     result.Events, (result.Read + result.Write).TotalMilliseconds, result.EventsPerSecond);
             }
