@@ -50,7 +50,7 @@ public static class ReaderFeedExtensions
         services.AddSingleton<PageCache>();
         services.AddSingleton<SiteContext>();
         services.AddSingleton<ReadModelWriter>();
-        services.AddSingleton(sp => new ReadModelRebuilder(sp.GetRequiredService<IDocumentStore>(), search, postgres));
+        services.AddSingleton(sp => new ReadModelRebuilder(sp.GetRequiredService<IDocumentStore>(), search, sp.GetRequiredService<NpgsqlDataSource>(), postgres));
         services.AddSingleton<RebuildWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RebuildWorker>());
         services.AddHostedService<ChangeListener>();

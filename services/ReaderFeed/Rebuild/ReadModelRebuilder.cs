@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using JasperFx.Events;
 using Marten;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
@@ -7,6 +6,8 @@ using NewsPlatform.ReaderFeed.EventLog;
 using NewsPlatform.ReaderFeed.Media;
 using NewsPlatform.ReaderFeed.Search;
 using NewsPlatform.ReaderFeed.Trending;
+using Npgsql;
+using Weasel.Core;
 
 namespace NewsPlatform.ReaderFeed.Rebuild;
 
@@ -16,38 +17,41 @@ public sealed record RebuildResult(long Events, int Articles, int Media, int Tre
 }
 
 /// <summary>
-/// Re-creates every read model by replaying the event log through the same folds the consumers use,
-/// then replaces the stored read models and the search index in one transaction. Consumers wait at the
-/// <see cref="ReadModelGate"/> meanwhile, so the result is exactly what the live path would hold.
+/// Re-creates every read model by replaying the event log through the same folds the consumers use.
+/// Consumers wait at the <see cref="ReadModelGate"/> meanwhile, so nothing lands between reading the log
+/// and writing the result: the documents are written in bulk (replacing what is there), then documents no
+/// event produced are deleted and the search index is brought in line in one transaction, which also
+/// tells every instance to drop its rendered pages.
 /// </summary>
-public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search, string connectionString)
+public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search, NpgsqlDataSource dataSource, string connectionString)
 {
     public async Task<RebuildResult> RebuildAsync(CancellationToken cancellationToken)
     {
         await using var gate = await ReadModelGate.CloseAsync(connectionString, cancellationToken);
 
         var clock = Stopwatch.StartNew();
-        var set = new ReadModelSet();
-        await using (var query = store.QuerySession())
-        {
-            await foreach (var e in query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToAsyncEnumerable(cancellationToken))
-                set.Apply(e.Data);
-        }
+        var set = await EventLogReader.FoldAsync(dataSource, store.Options.DatabaseSchemaName, cancellationToken);
         var read = clock.Elapsed;
+
+        await BulkWriteAsync(set.Articles.Values, cancellationToken);
+        await BulkWriteAsync(set.Media.Values, cancellationToken);
+        await BulkWriteAsync(set.Trending.Values, cancellationToken);
 
         await using var session = store.LightweightSession();
         await RemoveStaleAsync<ArticleView, Guid>(session, set.Articles.Keys, x => x.Id, cancellationToken);
         await RemoveStaleAsync<MediaView, Guid>(session, set.Media.Keys, x => x.Id, cancellationToken);
         await RemoveStaleAsync<TrendingView, string>(session, set.Trending.Keys, x => x.Id, cancellationToken);
-        if (set.Articles.Count > 0) session.Store(set.Articles.Values.ToArray());
-        if (set.Media.Count > 0) session.Store(set.Media.Values.ToArray());
-        if (set.Trending.Count > 0) session.Store(set.Trending.Values.ToArray());
-        search.StageClear(session);
-        foreach (var article in set.Articles.Values.Where(a => a.IsLive)) search.Stage(session, article);
+        await search.StageRebuildAsync(session, dataSource, set.Articles.Values, cancellationToken);
         ReadModelChanges.Stage(session);
         await session.SaveChangesAsync(cancellationToken);
 
         return new RebuildResult(set.Events, set.Articles.Count, set.Media.Count, set.Trending.Count, read, clock.Elapsed - read);
+    }
+
+    async Task BulkWriteAsync<T>(IEnumerable<T> documents, CancellationToken cancellationToken) where T : notnull
+    {
+        var list = documents.ToList();
+        if (list.Count > 0) await store.BulkInsertAsync(list, BulkInsertMode.OverwriteExisting, 1000, cancellationToken);
     }
 
     static async Task RemoveStaleAsync<TDoc, TId>(IDocumentSession session, IEnumerable<TId> keep,

@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using Marten;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Rendering;
+using Npgsql;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -8,7 +11,8 @@ namespace NewsPlatform.ReaderFeed.Search;
 
 /// <summary>
 /// The full-text index of live articles: one row per article with a weighted tsvector (headline A,
-/// standfirst B, body C). Kept in the same transaction as the article's read model.
+/// standfirst B, body C). Kept in the same transaction as the article's read model. Each row records a
+/// hash of what it was built from, so a rebuild re-indexes only rows whose source differs.
 /// </summary>
 public sealed class SearchIndex(string schema, string configuration)
 {
@@ -28,6 +32,7 @@ public sealed class SearchIndex(string schema, string configuration)
         table.AddColumn<string>("headline").NotNull();
         table.AddColumn<string>("standfirst").NotNull();
         table.AddColumn<string>("body_text").NotNull();
+        table.AddColumn<string>("source_hash").NotNull();
         table.AddColumn("document", "tsvector").NotNull();
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_document") { Columns = ["document"], Method = IndexMethod.gin });
         return table;
@@ -37,26 +42,70 @@ public sealed class SearchIndex(string schema, string configuration)
     public void Stage(IDocumentOperations session, ArticleView article)
     {
         if (!article.IsLive)
-        {
             session.QueueSqlCommand($"delete from {Table} where id = ?", article.Id);
-            return;
-        }
-        var a = article.Article!;
-        session.QueueSqlCommand(
-            $"""
-            insert into {Table} (id, path, section, published_at, headline, standfirst, body_text, document)
-            select v.id, v.path, v.section, v.published_at, v.headline, v.standfirst, v.body_text,
-                   setweight(to_tsvector(v.cfg, v.headline), 'A') || setweight(to_tsvector(v.cfg, v.standfirst), 'B')
-                   || setweight(to_tsvector(v.cfg, v.body_text), 'C')
-            from (select ?::uuid as id, ?::text as path, ?::text as section, ?::timestamptz as published_at,
-                         ?::text as headline, ?::text as standfirst, ?::text as body_text, ?::regconfig as cfg) as v
-            on conflict (id) do update set path = excluded.path, section = excluded.section,
-                published_at = excluded.published_at, headline = excluded.headline, standfirst = excluded.standfirst,
-                body_text = excluded.body_text, document = excluded.document
-            """,
-            article.Id, article.Path, article.Section, a.PublishedAt.ToUniversalTime(), a.Headline, a.Standfirst,
-            ArticleBody.ToPlainText(a.Body), configuration);
+        else
+            StageUpserts(session, [Row.Of(article, configuration)]);
     }
 
+    /// <summary>
+    /// Makes the index match <paramref name="articles"/>: rows of articles no longer live go, rows whose
+    /// source changed (or that are missing) are rebuilt, identical rows stay as they are.
+    /// </summary>
+    public async Task StageRebuildAsync(IDocumentOperations session, NpgsqlDataSource dataSource, IEnumerable<ArticleView> articles,
+        CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<Guid, string>();
+        await using (var command = dataSource.CreateCommand($"select id, source_hash from {Table}"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) existing[reader.GetGuid(0)] = reader.GetString(1);
+
+        var live = articles.Where(a => a.IsLive).ToDictionary(a => a.Id);
+        var gone = existing.Keys.Where(id => !live.ContainsKey(id)).ToArray();
+        if (gone.Length > 0) session.QueueSqlCommand($"delete from {Table} where id = any(?)", gone);
+
+        var changed = live.Values.Where(a => existing.GetValueOrDefault(a.Id) != SourceHash(a, configuration)).ToList();
+        var rows = new Row[changed.Count];
+        Parallel.For(0, changed.Count, i => rows[i] = Row.Of(changed[i], configuration));
+        foreach (var chunk in rows.Chunk(500)) StageUpserts(session, chunk);
+    }
+
+    void StageUpserts(IDocumentOperations session, IReadOnlyCollection<Row> rows) =>
+        session.QueueSqlCommand(
+            $"""
+            insert into {Table} (id, path, section, published_at, headline, standfirst, body_text, source_hash, document)
+            select v.id, v.path, v.section, v.published_at, v.headline, v.standfirst, v.body_text, v.source_hash,
+                   setweight(to_tsvector(c.cfg, v.headline), 'A') || setweight(to_tsvector(c.cfg, v.standfirst), 'B')
+                   || setweight(to_tsvector(c.cfg, v.body_text), 'C')
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   as v(id, path, section, published_at, headline, standfirst, body_text, source_hash),
+                 (select ?::regconfig as cfg) as c
+            on conflict (id) do update set path = excluded.path, section = excluded.section,
+                published_at = excluded.published_at, headline = excluded.headline, standfirst = excluded.standfirst,
+                body_text = excluded.body_text, source_hash = excluded.source_hash, document = excluded.document
+            """,
+            rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Path).ToArray(), rows.Select(r => r.Section).ToArray(),
+            rows.Select(r => r.PublishedAt).ToArray(), rows.Select(r => r.Headline).ToArray(), rows.Select(r => r.Standfirst).ToArray(),
+            rows.Select(r => r.BodyText).ToArray(), rows.Select(r => r.SourceHash).ToArray(), configuration);
+
     public void StageClear(IDocumentOperations session) => session.QueueSqlCommand($"delete from {Table}");
+
+    /// <summary>Everything a row is computed from, including the text-search configuration.</summary>
+    internal static string SourceHash(ArticleView article, string configuration)
+    {
+        var a = article.Article!;
+        var source = string.Join('\u001f', configuration, article.Id, article.Path, article.Section,
+            a.PublishedAt.UtcTicks, a.Headline, a.Standfirst, a.Body);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
+    }
+
+    sealed record Row(Guid Id, string Path, string Section, DateTimeOffset PublishedAt, string Headline, string Standfirst,
+        string BodyText, string SourceHash)
+    {
+        public static Row Of(ArticleView article, string configuration)
+        {
+            var a = article.Article!;
+            return new Row(article.Id, article.Path, article.Section, a.PublishedAt.ToUniversalTime(), a.Headline, a.Standfirst,
+                ArticleBody.ToPlainText(a.Body), SearchIndex.SourceHash(article, configuration));
+        }
+    }
 }

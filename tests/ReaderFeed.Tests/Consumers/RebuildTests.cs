@@ -110,7 +110,7 @@ public class RebuildTests(ReaderFeedHost host)
         await using var connection = new NpgsqlConnection(host.Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select id, path, section, published_at, headline, standfirst, body_text, document::text from readerfeed.article_search order by id", connection);
+            "select id, path, section, published_at, headline, standfirst, body_text, source_hash, document::text from readerfeed.article_search order by id", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
             text.AppendLine(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
