@@ -33,9 +33,10 @@ public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search,
         var set = await EventLogReader.FoldAsync(dataSource, store.Options.DatabaseSchemaName, cancellationToken);
         var read = clock.Elapsed;
 
-        await BulkWriteAsync(set.Articles.Values, cancellationToken);
-        await BulkWriteAsync(set.Media.Values, cancellationToken);
-        await BulkWriteAsync(set.Trending.Values, cancellationToken);
+        await Task.WhenAll(
+            BulkWriteAsync(set.Articles.Values, cancellationToken),
+            BulkWriteAsync(set.Media.Values, cancellationToken),
+            BulkWriteAsync(set.Trending.Values, cancellationToken));
 
         await using var session = store.LightweightSession();
         await RemoveStaleAsync<ArticleView, Guid>(session, set.Articles.Keys, x => x.Id, cancellationToken);
