@@ -20,7 +20,13 @@ public static class ArticleFold
         _ => ContentOf(e)?.ArticleId ?? throw NotAnArticleEvent(e),
     };
 
-    public static ArticleView Apply(ArticleView? current, IStreamIntegrationEvent e)
+    public static ArticleView Apply(ArticleView? current, IStreamIntegrationEvent e) => Derive(Accumulate(current, e));
+
+    /// <summary>
+    /// Folds one event into the accumulated fields only; <see cref="Derive"/> computes the rest. A rebuild
+    /// accumulates a whole stream and derives once, with the same result as <see cref="Apply"/> per event.
+    /// </summary>
+    public static ArticleView Accumulate(ArticleView? current, IStreamIntegrationEvent e)
     {
         var view = current ?? new ArticleView { Id = IdOf(e) };
         view = e switch
@@ -32,14 +38,14 @@ public static class ArticleFold
             ArticleUnpublishedV1 u => WithUnpublished(view, u),
             _ => throw NotAnArticleEvent(e),
         };
-        return Derive(view with { LastChangedAt = Max(view.LastChangedAt, e.OccurredAt) });
+        return view.LastChangedAt >= e.OccurredAt ? view : view with { LastChangedAt = e.OccurredAt };
     }
 
     static ArticleView WithContent(ArticleView view, IStreamIntegrationEvent e, PublicArticle article, DateTimeOffset? significantAt, string? oldSlug)
     {
-        var paths = new SortedSet<string>(view.Paths, StringComparer.Ordinal) { ArticleView.PathOf(article.Section, article.Slug) };
-        foreach (var previous in article.PreviousSlugs) paths.Add(ArticleView.PathOf(article.Section, previous));
-        if (oldSlug is not null) paths.Add(ArticleView.PathOf(article.Section, oldSlug));
+        var seen = article.PreviousSlugs.Append(article.Slug);
+        if (oldSlug is not null) seen = seen.Append(oldSlug);
+        var paths = WithPaths(view.Paths, seen.Select(slug => ArticleView.PathOf(article.Section, slug)));
 
         var newer = IsNewer(e.StreamVersion, e.EventId, view.ContentVersion, view.ContentEventId);
         return view with
@@ -47,7 +53,7 @@ public static class ArticleFold
             Article = newer ? article : view.Article,
             ContentVersion = newer ? e.StreamVersion : view.ContentVersion,
             ContentEventId = newer ? e.EventId : view.ContentEventId,
-            Paths = paths.ToList(),
+            Paths = paths,
             SignificantUpdateAt = significantAt is { } at ? Max(view.SignificantUpdateAt, at) : view.SignificantUpdateAt,
         };
     }
@@ -55,11 +61,10 @@ public static class ArticleFold
     static ArticleView WithUnpublished(ArticleView view, ArticleUnpublishedV1 u)
     {
         var path = ArticleView.PathOf(u.Section, u.Slug);
-        var paths = new SortedSet<string>(view.Paths, StringComparer.Ordinal) { path };
         var newer = u.StreamVersion > view.UnpublishedVersion;
         return view with
         {
-            Paths = paths.ToList(),
+            Paths = WithPaths(view.Paths, [path]),
             UnpublishedVersion = newer ? u.StreamVersion : view.UnpublishedVersion,
             UnpublishedPath = newer ? path : view.UnpublishedPath,
             UnpublishedReason = newer ? u.Reason : view.UnpublishedReason,
@@ -67,7 +72,15 @@ public static class ArticleFold
         };
     }
 
-    static ArticleView Derive(ArticleView view)
+    /// <summary>The sorted union; the same list when nothing is new (most events do not rename anything).</summary>
+    static IReadOnlyList<string> WithPaths(IReadOnlyList<string> known, IEnumerable<string> seen)
+    {
+        var added = seen.Where(p => !known.Contains(p)).ToList();
+        if (added.Count == 0) return known;
+        return known.Concat(added).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    public static ArticleView Derive(ArticleView view)
     {
         var live = view.Article is not null && view.ContentVersion > view.UnpublishedVersion;
         var contentPath = view.Article is { } a ? ArticleView.PathOf(a.Section, a.Slug) : null;

@@ -6,7 +6,7 @@ using NewsPlatform.ReaderFeed.Trending;
 
 namespace NewsPlatform.ReaderFeed.EventLog;
 
-/// <summary>All read models folded in memory from a sequence of logged events — what a rebuild writes.</summary>
+/// <summary>All read models folded in memory from a sequence of logged events — what a rebuild writes once <see cref="Complete"/>d.</summary>
 public sealed class ReadModelSet
 {
     public Dictionary<Guid, ArticleView> Articles { get; } = new();
@@ -24,7 +24,7 @@ public sealed class ReadModelSet
                 break;
             case IStreamIntegrationEvent e when ArticleFold.Handles(e):
                 var articleId = ArticleFold.IdOf(e);
-                Articles[articleId] = ArticleFold.Apply(Articles.GetValueOrDefault(articleId), e);
+                Articles[articleId] = ArticleFold.Accumulate(Articles.GetValueOrDefault(articleId), e);
                 break;
             case IStreamIntegrationEvent e when MediaFold.Handles(e):
                 var mediaId = MediaFold.IdOf(e);
@@ -34,5 +34,12 @@ public sealed class ReadModelSet
                 throw new ArgumentException($"{message.GetType().Name} is not an event ReaderFeed keeps.", nameof(message));
         }
         Events++;
+    }
+
+    /// <summary>Computes the articles' derived fields once all events are in (see <see cref="ArticleFold.Accumulate"/>).</summary>
+    public ReadModelSet Complete()
+    {
+        foreach (var (id, view) in Articles.ToList()) Articles[id] = ArticleFold.Derive(view);
+        return this;
     }
 }

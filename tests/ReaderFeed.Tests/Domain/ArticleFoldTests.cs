@@ -125,3 +125,30 @@ public class ArticleFoldTests
         Assert.Equal(["camilla-jessen", "soren-aero"], view.AuthorSlugs);
     }
 }
+
+public class ReadModelSetTests
+{
+    [Fact]
+    public void Folding_a_whole_log_at_once_gives_what_folding_event_by_event_gives()
+    {
+        var article = Seed.Article(slug: "one");
+        var photo = Seed.Photo();
+        var events = new object[]
+        {
+            Seed.Published(article), Seed.MediaReady(photo), Seed.Revised(article with { Headline = "Two" }, 2, significant: true),
+            Seed.SlugChanged(article, 3, "two"), Seed.MediaRetired(photo.MediaId, 2), Seed.Unpublished(article, 4),
+            Seed.Trending(DateTimeOffset.Parse("2025-01-14T12:00:00Z"), article),
+        };
+
+        var set = new NewsPlatform.ReaderFeed.EventLog.ReadModelSet();
+        foreach (var e in events) set.Apply(e);
+        set.Complete();
+
+        var oneByOne = events.OfType<NewsPlatform.Contracts.IStreamIntegrationEvent>().Where(ArticleFold.Handles)
+            .Aggregate((ArticleView?)null, ArticleFold.Apply)!;
+        Assert.Equal(JsonSerializer.Serialize(oneByOne), JsonSerializer.Serialize(set.Articles[article.ArticleId]));
+        Assert.Equal(7, set.Events);
+        Assert.False(set.Media[photo.MediaId].IsVisible);
+        Assert.Single(set.Trending);
+    }
+}
