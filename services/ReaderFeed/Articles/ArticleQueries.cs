@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Marten;
 using NewsPlatform.ReaderFeed.Media;
 using NewsPlatform.ReaderFeed.Trending;
@@ -30,8 +29,8 @@ public static class ArticleQueries
         }
         if (authorSlug is not null)
         {
-            where.Add("data @> ?::jsonb");
-            parameters.Add(JsonSerializer.Serialize(new Dictionary<string, string[]> { [nameof(ArticleView.AuthorSlugs)] = [authorSlug] }));
+            where.Add("author_slugs @> ?");
+            parameters.Add(new[] { authorSlug });
         }
         if (after is not null)
         {
@@ -46,9 +45,8 @@ public static class ArticleQueries
 
     public static async Task<PathLookup> FindByPathAsync(this IQuerySession session, string path, CancellationToken cancellationToken)
     {
-        var containsPath = JsonSerializer.Serialize(new Dictionary<string, string[]> { [nameof(ArticleView.PreviousPaths)] = [path] });
         var candidates = (await session.QueryAsync<ArticleView>(
-                "where path = ? or data @> ?::jsonb", cancellationToken, path, containsPath))
+                "where path = ? or previous_paths @> ?", cancellationToken, path, new[] { path }))
             .OrderByDescending(a => a.PublishedAt).ToList();
 
         if (candidates.FirstOrDefault(a => a.IsLive && a.Path == path) is { } current) return new PathLookup.Found(current);

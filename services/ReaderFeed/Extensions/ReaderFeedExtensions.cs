@@ -15,6 +15,8 @@ using NewsPlatform.ReaderFeed.Trending;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
 using Npgsql;
+using NpgsqlTypes;
+using Weasel.Postgresql.Tables;
 using Weasel.Core;
 
 namespace NewsPlatform.ReaderFeed.Extensions;
@@ -83,7 +85,9 @@ public static class ReaderFeedExtensions
             .Duplicate(x => x.Section)
             .Duplicate(x => x.PublishedAt)
             .Duplicate(x => x.Path)
-            .GinIndexJsonData();
+            // Array columns with GIN indexes for the two containment lookups, instead of indexing whole documents.
+            .Duplicate(x => x.AuthorSlugs, "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, i => i.Method = IndexMethod.gin)
+            .Duplicate(x => x.PreviousPaths, "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, i => i.Method = IndexMethod.gin);
         opts.Schema.For<MediaView>();
         opts.Schema.For<TrendingView>();
         opts.Schema.For<RebuildRun>();
