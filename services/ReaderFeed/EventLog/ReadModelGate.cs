@@ -15,12 +15,21 @@ public static class ReadModelGate
     const long GateKey = 0x5246_4545_4400_0001;
     const int StreamLockClass = 0x5246_4431;
 
+    /// <summary>How long a consumer waits for a rebuild to finish before its attempt fails (and is retried).</summary>
+    static readonly TimeSpan RebuildWait = TimeSpan.FromMinutes(10);
+
     public static async Task EnterAsync(IDocumentSession session, Guid streamId, CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
-        await session.AdvancedSql.QueryAsync<int>(
-            "select 1 from (select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?, ?)) as gate",
-            cancellationToken, GateKey, StreamLockClass, StreamKey(streamId));
+        // A command of our own on the session's connection (so inside its transaction), with a timeout long
+        // enough to wait out a rebuild rather than the default 30 s.
+        await using var command = session.Connection!.CreateCommand();
+        command.CommandText = "select pg_advisory_xact_lock_shared(@gate), pg_advisory_xact_lock(@class, @key)";
+        command.Parameters.AddWithValue("gate", GateKey);
+        command.Parameters.AddWithValue("class", StreamLockClass);
+        command.Parameters.AddWithValue("key", StreamKey(streamId));
+        command.CommandTimeout = (int)RebuildWait.TotalSeconds;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The same 32-bit key for a stream in every process (string and HashCode hashing are per-process).</summary>

@@ -22,7 +22,7 @@ public static class ArticleRoute
         {
             case PathLookup.Found found:
                 return await RenderArticleAsync(site, session, found.Article);
-            case PathLookup.MovedTo moved:
+            case PathLookup.MovedTo moved when Presenter.IsSitePath(moved.Path):
                 return SiteContext.Redirect(moved.Path);
             case PathLookup.Gone:
                 return await site.GoneAsync();

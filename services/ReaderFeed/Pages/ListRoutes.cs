@@ -25,7 +25,7 @@ public static class ListRoutes
                 RssUrl = $"/{section}/rss.xml",
                 RssTitle = $"{site.Site.SiteName}: {name}",
             };
-            return (head, name, null, articles, $"/{section}");
+            return (head, name, null, articles, $"/{section}", section);
         });
     }
 
@@ -37,10 +37,10 @@ public static class ListRoutes
             if (name is null) return null;
             var head = new PageHead($"{name} — {site.Site.SiteName}", $"Articles written by {name}.",
                 site.Presenter.Absolute("/authors/" + author));
-            return (head, name, $"Articles written by {name}, newest first.", articles, $"/authors/{author}");
+            return (head, name, $"Articles written by {name}, newest first.", articles, $"/authors/{author}", null);
         });
 
-    delegate Task<(PageHead Head, string Heading, string? Intro, IReadOnlyList<ArticleView> Articles, string Path)?> Query(
+    delegate Task<(PageHead Head, string Heading, string? Intro, IReadOnlyList<ArticleView> Articles, string Path, string? Section)?> Query(
         IQuerySession session, FeedCursor? after);
 
     static async Task<CachedResult> ListAsync(SiteContext site, string key, string? cursor, Query query)
@@ -62,7 +62,7 @@ public static class ListRoutes
         var page = list.Articles.Take(PageSize).ToList();
         var older = list.Articles.Count > PageSize ? $"{list.Path}?cursor={FeedCursor.After(page[^1])}" : null;
         var media = await session.HeroMediaAsync(page, CancellationToken.None);
-        var (trending, trendingAsOf) = await site.TrendingAsync(session);
+        var (trending, trendingAsOf) = await site.TrendingAsync(session, list.Section);
         var model = new ListPageModel(site.Site, list.Head, list.Heading, list.Intro, site.Presenter.Cards(page, media), older, trending);
         var body = await site.Renderer.RenderAsync<ListPage, ListPageModel>(model);
         return new CachedResponse(StatusCodes.Status200OK, SiteContext.Html, body,

@@ -59,8 +59,9 @@ public sealed class Presenter(SiteChrome site, SectionCatalog sections, Newsroom
         return entries;
     }
 
-    static bool IsSitePath(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl);
+    /// <summary>A path of this site, safe as a link or a Location header: no scheme, no host, no control characters or spaces.</summary>
+    public static bool IsSitePath(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
 
     public static string Join(IReadOnlyList<string> names) => names.Count switch
     {

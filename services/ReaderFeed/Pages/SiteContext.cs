@@ -16,10 +16,14 @@ public sealed record SiteContext(IDocumentStore Store, Presenter Presenter, Comp
 
     public SiteChrome Site => Presenter.Site;
 
-    /// <summary>The site-wide "Trending Now" box and when it was computed.</summary>
-    public async Task<(IReadOnlyList<TrendingEntry> Items, DateTimeOffset? AsOf)> TrendingAsync(IQuerySession session)
+    /// <summary>
+    /// The "Trending Now" box and when it was computed: a section's own list on its pages when Trending
+    /// publishes one, the site-wide list everywhere else.
+    /// </summary>
+    public async Task<(IReadOnlyList<TrendingEntry> Items, DateTimeOffset? AsOf)> TrendingAsync(IQuerySession session, string? section = null)
     {
-        var trending = await session.TrendingAsync(TrendingView.SiteWide, CancellationToken.None);
+        var trending = (section is null ? null : await session.TrendingAsync(section, CancellationToken.None))
+            ?? await session.TrendingAsync(TrendingView.SiteWide, CancellationToken.None);
         if (trending is null) return ([], null);
         var known = await session.ArticlesAsync(trending.Items.Select(i => i.ArticleId), CancellationToken.None);
         return (Presenter.Trending(trending, known), trending.AsOf);

@@ -25,7 +25,7 @@ public static class GatewayHook
         var settings = new Dictionary<string, string?>(infrastructure)
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["ReverseProxy:Clusters:readerfeed:Destinations:readerfeed-1:Address"] = readerFeed + "/",
+            ["ReverseProxy:Clusters:readerfeed:Destinations:readerfeed-1:Address"] = readerFeed.ToString().TrimEnd('/') + "/",
             ["ReverseProxy:Routes:bench-readerfeed:ClusterId"] = "readerfeed",
             ["ReverseProxy:Routes:bench-readerfeed:Match:Path"] = "{**catch-all}",
             ["ReverseProxy:Routes:bench-readerfeed:Order"] = "1000",

@@ -1,4 +1,5 @@
 using System.Net;
+using NewsPlatform.Contracts.Trending;
 using NewsPlatform.ReaderFeed.Tests.Fixtures;
 
 namespace NewsPlatform.ReaderFeed.Tests.Pages;
@@ -43,6 +44,21 @@ public class ListPageTests(ReaderFeedHost host)
         var first = page.QuerySelector(".trending li a")!;
         Assert.Equal("Opera house reopens", first.TextContent);
         Assert.Equal("/culture/opera-house-reopens-after-renovation", first.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_section_page_shows_its_own_trending_list_when_there_is_one()
+    {
+        var local = Seed.Article(section: "business", headline: "Pension funds rethink bonds");
+        await host.PublishAndWaitAsync(Seed.Published(local));
+        var sectionList = new TrendingChangedV1(Guid.NewGuid(), DateTimeOffset.UtcNow, host.NextTrendingAsOf(), "business",
+            [new TrendingItem(local.ArticleId, local.Headline, $"/business/{local.Slug}", "business", 5)]);
+        await host.PublishAndWaitAsync(sectionList);
+
+        var page = Html.Parse(await host.WaitForPageAsync("/business", h => h.Contains("Pension funds rethink bonds</a></li>"), "the section's trending list"));
+        Assert.Equal(["Pension funds rethink bonds"], page.QuerySelectorAll(".trending li a").Select(a => a.TextContent));
+        var home = Html.Parse(await host.GetStringAsync("/"));
+        Assert.DoesNotContain(home.QuerySelectorAll(".trending li a"), a => a.TextContent == "Pension funds rethink bonds");
     }
 
     [Fact]

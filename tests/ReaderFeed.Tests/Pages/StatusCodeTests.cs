@@ -145,6 +145,18 @@ public class StatusCodeTests(ReaderFeedHost host)
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/assets/nothing.js")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_feed_api_and_not_the_pages()
+    {
+        var document = System.Text.Json.JsonDocument.Parse(await host.GetStringAsync("/openapi/readerfeed.json")).RootElement;
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/feed/articles", paths);
+        Assert.Contains("/api/feed/articles/{id}", paths);
+        Assert.Contains("/api/feed/search", paths);
+        Assert.Contains("/api/feed/rebuild", paths.Select(p => p.TrimEnd('/')));
+        Assert.DoesNotContain("/{section}/{slug}", paths);
+    }
+
     static Task<HttpResponseMessage> Eventually(Func<Task<HttpResponseMessage>> get, Func<HttpResponseMessage, bool> done) =>
         TestKit.Eventually.MatchAsync(get, done, TimeSpan.FromSeconds(15), "the expected response");
 }
