@@ -11,7 +11,7 @@ using Weasel.Core;
 
 namespace NewsPlatform.ReaderFeed.Rebuild;
 
-public sealed record RebuildResult(long Events, int Articles, int Media, int TrendingLists, TimeSpan Read, TimeSpan Write)
+public sealed record RebuildResult(long Events, int Articles, int Media, int TrendingLists, int SearchRowsRebuilt, TimeSpan Read, TimeSpan Write)
 {
     public double EventsPerSecond => Events / Math.Max((Read + Write).TotalSeconds, 1e-6);
 }
@@ -19,9 +19,9 @@ public sealed record RebuildResult(long Events, int Articles, int Media, int Tre
 /// <summary>
 /// Re-creates every read model by replaying the event log through the same folds the consumers use.
 /// Consumers wait at the <see cref="ReadModelGate"/> meanwhile, so nothing lands between reading the log
-/// and writing the result: the documents are written in bulk (replacing what is there), then documents no
-/// event produced are deleted and the search index is brought in line in one transaction, which also
-/// tells every instance to drop its rendered pages.
+/// and writing the result: the documents are written in bulk (replacing what is there), the search index is
+/// brought in line, then documents no event produced are deleted in a transaction that also tells every
+/// instance to drop its rendered pages.
 /// </summary>
 public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search, NpgsqlDataSource dataSource, string connectionString)
 {
@@ -38,15 +38,16 @@ public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search,
             BulkWriteAsync(set.Media.Values, cancellationToken),
             BulkWriteAsync(set.Trending.Values, cancellationToken));
 
+        var searchRows = await search.RebuildAsync(dataSource, set.Articles.Values, cancellationToken);
+
         await using var session = store.LightweightSession();
         await RemoveStaleAsync<ArticleView, Guid>(session, set.Articles.Keys, x => x.Id, cancellationToken);
         await RemoveStaleAsync<MediaView, Guid>(session, set.Media.Keys, x => x.Id, cancellationToken);
         await RemoveStaleAsync<TrendingView, string>(session, set.Trending.Keys, x => x.Id, cancellationToken);
-        await search.StageRebuildAsync(session, dataSource, set.Articles.Values, cancellationToken);
         ReadModelChanges.Stage(session);
         await session.SaveChangesAsync(cancellationToken);
 
-        return new RebuildResult(set.Events, set.Articles.Count, set.Media.Count, set.Trending.Count, read, clock.Elapsed - read);
+        return new RebuildResult(set.Events, set.Articles.Count, set.Media.Count, set.Trending.Count, searchRows, read, clock.Elapsed - read);
     }
 
     async Task BulkWriteAsync<T>(IEnumerable<T> documents, CancellationToken cancellationToken) where T : notnull

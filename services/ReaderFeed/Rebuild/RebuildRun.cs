@@ -18,6 +18,8 @@ public sealed record RebuildRun
     public int Articles { get; init; }
     public int Media { get; init; }
     public int TrendingLists { get; init; }
+    /// <summary>Search rows whose source had changed (or were missing) and were indexed again.</summary>
+    public int SearchRowsRebuilt { get; init; }
     /// <summary>Reading and folding the log.</summary>
     public double ReadMilliseconds { get; init; }
     /// <summary>Writing the read models and search index in one transaction.</summary>

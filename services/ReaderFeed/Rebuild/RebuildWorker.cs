@@ -34,7 +34,7 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
                 run = run with
                 {
                     State = RebuildState.Succeeded, FinishedAt = time.GetUtcNow(), Events = result.Events,
-                    Articles = result.Articles, Media = result.Media, TrendingLists = result.TrendingLists,
+                    Articles = result.Articles, Media = result.Media, TrendingLists = result.TrendingLists, SearchRowsRebuilt = result.SearchRowsRebuilt,
                     ReadMilliseconds = result.Read.TotalMilliseconds, WriteMilliseconds = result.Write.TotalMilliseconds,
                     EventsPerSecond = Math.Round(result.EventsPerSecond),
                 };

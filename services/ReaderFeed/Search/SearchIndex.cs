@@ -11,8 +11,8 @@ namespace NewsPlatform.ReaderFeed.Search;
 
 /// <summary>
 /// The full-text index of live articles: one row per article with a weighted tsvector (headline A,
-/// standfirst B, body C). Kept in the same transaction as the article's read model. Each row records a
-/// hash of what it was built from, so a rebuild re-indexes only rows whose source differs.
+/// standfirst B, body C). The live path keeps it in the same transaction as the article's read model. Each
+/// row records a hash of what it was built from, so a rebuild re-indexes only rows whose source differs.
 /// </summary>
 public sealed class SearchIndex(string schema, string configuration)
 {
@@ -44,15 +44,16 @@ public sealed class SearchIndex(string schema, string configuration)
         if (!article.IsLive)
             session.QueueSqlCommand($"delete from {Table} where id = ?", article.Id);
         else
-            StageUpserts(session, [Row.Of(article, configuration)]);
+            session.QueueSqlCommand(UpsertSql(Enumerable.Repeat("?", 9).ToArray()), Parameters([Row.Of(article, configuration)]));
     }
 
     /// <summary>
-    /// Makes the index match <paramref name="articles"/>: rows of articles no longer live go, rows whose
-    /// source changed (or that are missing) are rebuilt, identical rows stay as they are.
+    /// Makes the index match <paramref name="articles"/> for a rebuild: rows of articles no longer live go,
+    /// rows whose source changed (or that are missing) are rebuilt — in chunks on parallel connections, since
+    /// building tsvectors is most of the work — and identical rows stay as they are.
     /// </summary>
-    public async Task StageRebuildAsync(IDocumentOperations session, NpgsqlDataSource dataSource, IEnumerable<ArticleView> articles,
-        CancellationToken cancellationToken)
+    /// <returns>How many rows were rebuilt.</returns>
+    public async Task<int> RebuildAsync(NpgsqlDataSource dataSource, IEnumerable<ArticleView> articles, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<Guid, string>();
         await using (var command = dataSource.CreateCommand($"select id, source_hash from {Table}"))
@@ -61,33 +62,51 @@ public sealed class SearchIndex(string schema, string configuration)
 
         var live = articles.Where(a => a.IsLive).ToDictionary(a => a.Id);
         var gone = existing.Keys.Where(id => !live.ContainsKey(id)).ToArray();
-        if (gone.Length > 0) session.QueueSqlCommand($"delete from {Table} where id = any(?)", gone);
+        if (gone.Length > 0)
+        {
+            await using var delete = dataSource.CreateCommand($"delete from {Table} where id = any($1)");
+            delete.Parameters.Add(new NpgsqlParameter { Value = gone });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         var changed = live.Values.Where(a => existing.GetValueOrDefault(a.Id) != SourceHash(a, configuration)).ToList();
         var rows = new Row[changed.Count];
         Parallel.For(0, changed.Count, i => rows[i] = Row.Of(changed[i], configuration));
-        foreach (var chunk in rows.Chunk(500)) StageUpserts(session, chunk);
+        var sql = UpsertSql(Enumerable.Range(1, 9).Select(i => "$" + i).ToArray());
+        await Parallel.ForEachAsync(rows.Chunk(250), new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount),
+            CancellationToken = cancellationToken,
+        }, async (chunk, token) =>
+        {
+            await using var upsert = dataSource.CreateCommand(sql);
+            foreach (var value in Parameters(chunk)) upsert.Parameters.Add(new NpgsqlParameter { Value = value });
+            await upsert.ExecuteNonQueryAsync(token);
+        });
+        return rows.Length;
     }
 
-    void StageUpserts(IDocumentOperations session, IReadOnlyCollection<Row> rows) =>
-        session.QueueSqlCommand(
-            $"""
-            insert into {Table} (id, path, section, published_at, headline, standfirst, body_text, source_hash, document)
-            select v.id, v.path, v.section, v.published_at, v.headline, v.standfirst, v.body_text, v.source_hash,
-                   setweight(to_tsvector(c.cfg, v.headline), 'A') || setweight(to_tsvector(c.cfg, v.standfirst), 'B')
-                   || setweight(to_tsvector(c.cfg, v.body_text), 'C')
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
-                   as v(id, path, section, published_at, headline, standfirst, body_text, source_hash),
-                 (select ?::regconfig as cfg) as c
-            on conflict (id) do update set path = excluded.path, section = excluded.section,
-                published_at = excluded.published_at, headline = excluded.headline, standfirst = excluded.standfirst,
-                body_text = excluded.body_text, source_hash = excluded.source_hash, document = excluded.document
-            """,
-            rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Path).ToArray(), rows.Select(r => r.Section).ToArray(),
-            rows.Select(r => r.PublishedAt).ToArray(), rows.Select(r => r.Headline).ToArray(), rows.Select(r => r.Standfirst).ToArray(),
-            rows.Select(r => r.BodyText).ToArray(), rows.Select(r => r.SourceHash).ToArray(), configuration);
+    object[] Parameters(IReadOnlyCollection<Row> rows) =>
+    [
+        rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Path).ToArray(), rows.Select(r => r.Section).ToArray(),
+        rows.Select(r => r.PublishedAt).ToArray(), rows.Select(r => r.Headline).ToArray(), rows.Select(r => r.Standfirst).ToArray(),
+        rows.Select(r => r.BodyText).ToArray(), rows.Select(r => r.SourceHash).ToArray(), configuration,
+    ];
 
-    public void StageClear(IDocumentOperations session) => session.QueueSqlCommand($"delete from {Table}");
+    /// <summary>One statement for any number of rows; <paramref name="p"/> are its nine parameter placeholders.</summary>
+    string UpsertSql(string[] p) =>
+        $"""
+        insert into {Table} (id, path, section, published_at, headline, standfirst, body_text, source_hash, document)
+        select v.id, v.path, v.section, v.published_at, v.headline, v.standfirst, v.body_text, v.source_hash,
+               setweight(to_tsvector(c.cfg, v.headline), 'A') || setweight(to_tsvector(c.cfg, v.standfirst), 'B')
+               || setweight(to_tsvector(c.cfg, v.body_text), 'C')
+        from unnest({p[0]}::uuid[], {p[1]}::text[], {p[2]}::text[], {p[3]}::timestamptz[], {p[4]}::text[], {p[5]}::text[],
+                    {p[6]}::text[], {p[7]}::text[]) as v(id, path, section, published_at, headline, standfirst, body_text, source_hash),
+             (select {p[8]}::regconfig as cfg) as c
+        on conflict (id) do update set path = excluded.path, section = excluded.section,
+            published_at = excluded.published_at, headline = excluded.headline, standfirst = excluded.standfirst,
+            body_text = excluded.body_text, source_hash = excluded.source_hash, document = excluded.document
+        """;
 
     /// <summary>Everything a row is computed from, including the text-search configuration.</summary>
     internal static string SourceHash(ArticleView article, string configuration)

@@ -56,17 +56,19 @@ public sealed class ReaderFeedBenchmark : IBenchmark
         report.AppendLine();
         report.AppendLine($"{articles:N0} articles × {EventLogSeeder.EventsPerArticle} events (publish, 5 revisions, correction, slug change; each carries the whole article, ~3 KB body), " +
                           $"{articles:N0} photos × 2 events, a Trending Now list every 10 articles: **{seeded.Events:N0} events**. " +
-                          "Each rebuild reads and folds the whole log, then replaces every read model and the search index in one transaction.");
+                          "Each rebuild reads and folds the whole log and rewrites every read model document; search rows are re-indexed only where " +
+                          "their source differs, so run 1 (the log was seeded directly, the index is empty) builds the whole index and runs 2–3 keep it.");
         report.AppendLine();
-        report.AppendLine("| run | events | read + fold (ms) | write (ms) | events/s |");
-        report.AppendLine("|---|---:|---:|---:|---:|");
+        report.AppendLine("| run | events | search rows indexed | read + fold (ms) | write (ms) | events/s |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
         for (var i = 0; i < runs.Count; i++)
             report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {i + 1} | {runs[i].GetProperty("events").GetInt64():N0} | {runs[i].GetProperty("readMilliseconds").GetDouble():N0} | {runs[i].GetProperty("writeMilliseconds").GetDouble():N0} | {rates[i]:N0} |"));
+                $"| {i + 1} | {runs[i].GetProperty("events").GetInt64():N0} | {runs[i].GetProperty("searchRowsRebuilt").GetInt32():N0} | {runs[i].GetProperty("readMilliseconds").GetDouble():N0} | {runs[i].GetProperty("writeMilliseconds").GetDouble():N0} | {rates[i]:N0} |"));
         var medianRate = BenchmarkContext.Median(rates);
         report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Median **{medianRate:N0} events/s** (goal ≥ 20,000: {(medianRate >= 20_000 ? "met" : "not met")})."));
+            $"Median **{medianRate:N0} events/s**, first run (whole search index built) {rates[0]:N0} events/s " +
+            $"(goal ≥ 20,000: {(medianRate >= 20_000 ? "met" : "not met")} by the median, {(rates[0] >= 20_000 ? "met" : "not met")} by the first run)."));
         report.AppendLine();
 
         // 2. Article page: ReaderFeed directly, through the gateway, and nginx serving the same bytes.
