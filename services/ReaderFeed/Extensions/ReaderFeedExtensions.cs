@@ -1,0 +1,126 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsPlatform.ReaderFeed.Articles;
+using NewsPlatform.ReaderFeed.Assets;
+using NewsPlatform.ReaderFeed.Caching;
+using NewsPlatform.ReaderFeed.EventLog;
+using NewsPlatform.ReaderFeed.Feeds;
+using NewsPlatform.ReaderFeed.Media;
+using NewsPlatform.ReaderFeed.Newsroom;
+using NewsPlatform.ReaderFeed.Pages;
+using NewsPlatform.ReaderFeed.Rebuild;
+using NewsPlatform.ReaderFeed.Rendering;
+using NewsPlatform.ReaderFeed.Search;
+using NewsPlatform.ReaderFeed.Trending;
+using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.ServiceDefaults.Hosting;
+using Npgsql;
+using NpgsqlTypes;
+using Weasel.Postgresql.Tables;
+using Weasel.Core;
+
+namespace NewsPlatform.ReaderFeed.Extensions;
+
+public static class ReaderFeedExtensions
+{
+    public const string ServiceName = "readerfeed";
+
+    /// <summary>Newsroom settings, the event log and read models in Marten, the consumers, rendering and caching.</summary>
+    public static WebApplicationBuilder AddReaderFeed(this WebApplicationBuilder builder)
+    {
+        var newsroom = builder.Configuration.GetSection(NewsroomOptions.Section).Get<NewsroomOptions>() ?? new NewsroomOptions();
+        var siteUrl = ValidSiteUrl(newsroom.SiteUrl);
+        var sections = new SectionCatalog(NewsroomConfiguration.SectionNames(builder.Configuration));
+        var clock = new NewsroomClock(newsroom.TimeZone);
+        var postgres = builder.Configuration.Require(EventBackbone.PostgresKey);
+        var search = new SearchIndex(ServiceName, newsroom.SearchConfiguration);
+        var assets = new SiteAssets();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sections);
+        services.AddSingleton(clock);
+        services.AddSingleton(search);
+        services.AddSingleton(assets);
+        services.AddSingleton(NpgsqlDataSource.Create(postgres));
+        services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl));
+        services.AddSingleton<Presenter>();
+        services.AddSingleton<ArticleBody>();
+        services.AddSingleton<ArticleSearch>();
+        services.AddSingleton<ComponentRenderer>();
+        services.AddSingleton<ReadModelChanges>();
+        services.AddSingleton<PageCache>();
+        services.AddSingleton<SiteContext>();
+        services.AddSingleton<ReadModelWriter>();
+        services.AddSingleton(sp => new ReadModelRebuilder(sp.GetRequiredService<IDocumentStore>(), search, sp.GetRequiredService<NpgsqlDataSource>(), postgres));
+        services.AddSingleton<RebuildWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RebuildWorker>());
+        services.AddHostedService<ChangeListener>();
+
+        builder.AddEventBackbone(ServiceName, o =>
+        {
+            o.Marten = ConfigureMarten;
+            o.Consumers = x =>
+            {
+                x.AddConsumer<ArticlePublishedConsumer>();
+                x.AddConsumer<ArticleRevisedConsumer>();
+                x.AddConsumer<ArticleCorrectedConsumer>();
+                x.AddConsumer<ArticleSlugChangedConsumer>();
+                x.AddConsumer<ArticleUnpublishedConsumer>();
+                x.AddConsumer<MediaAssetReadyConsumer>();
+                x.AddConsumer<MediaAssetUpdatedConsumer>();
+                x.AddConsumer<MediaAssetRetiredConsumer>();
+                x.AddConsumer<TrendingChangedConsumer>();
+            };
+        });
+        return builder;
+    }
+
+    static void ConfigureMarten(StoreOptions opts)
+    {
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        opts.Events.AddEventTypes(EventLogStreams.EventTypes);
+        opts.Schema.For<ArticleView>()
+            .Duplicate(x => x.Status)
+            .Duplicate(x => x.Section)
+            .Duplicate(x => x.PublishedAt)
+            .Duplicate(x => x.Path)
+            // Array columns with GIN indexes for the two containment lookups, instead of indexing whole documents.
+            .Duplicate(x => x.AuthorSlugs, "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, i => i.Method = IndexMethod.gin)
+            .Duplicate(x => x.PreviousPaths, "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, i => i.Method = IndexMethod.gin);
+        opts.Schema.For<MediaView>();
+        opts.Schema.For<TrendingView>();
+        opts.Schema.For<RebuildRun>();
+        opts.Storage.ExtendedSchemaObjects.Add(SearchIndex.Definition(ServiceName));
+    }
+
+    /// <summary>Security headers, and never a cacheable 5xx.</summary>
+    public static WebApplication UseReaderFeed(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode >= 500) context.Response.Headers.CacheControl = CacheHeaders.Never;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
+
+    public static WebApplication MapReaderFeed(this WebApplication app)
+    {
+        app.MapSiteAssets();
+        app.MapFeedApi();
+        app.MapRebuildApi();
+        app.MapReaderSite();
+        return app;
+    }
+
+    static string ValidSiteUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? value.TrimEnd('/')
+            : throw new InvalidOperationException(
+                $"NewsPlatform cannot start: 'Newsroom:SiteUrl' must be an absolute http(s) URL such as http://localhost:8080; it is '{value}'.");
+}

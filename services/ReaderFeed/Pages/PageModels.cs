@@ -1,0 +1,60 @@
+using NewsPlatform.Contracts.Articles;
+using NewsPlatform.ReaderFeed.Media;
+using NewsPlatform.ReaderFeed.Newsroom;
+
+namespace NewsPlatform.ReaderFeed.Pages;
+
+/// <summary>What every page's frame needs: the site, its sections and its assets.</summary>
+public sealed record SiteChrome(string SiteName, string SiteUrl, string Language, IReadOnlyList<SectionInfo> Sections,
+    string StylesheetUrl, string BeaconUrl);
+
+public sealed record MetaTag(string Attribute, string Key, string Content);
+
+/// <summary>The document head: title, description, canonical link, social tags, structured data.</summary>
+public sealed record PageHead(string Title, string? Description = null, string? CanonicalUrl = null)
+{
+    public bool NoIndex { get; init; }
+    public string? CurrentSection { get; init; }
+    public IReadOnlyList<MetaTag> Meta { get; init; } = [];
+    /// <summary>JSON-LD, already escaped for embedding in a script element.</summary>
+    public string? JsonLd { get; init; }
+    public string? RssUrl { get; init; }
+    public string? RssTitle { get; init; }
+    public bool ViewBeacon { get; init; }
+}
+
+public sealed record TimeDisplay(string Iso, string Text);
+
+public sealed record AuthorLink(string Name, string Url);
+
+public sealed record TrendingEntry(string Headline, string Url);
+
+public sealed record ArticleCard(Guid Id, string Url, string Headline, string Standfirst, string SectionSlug, string SectionName,
+    IReadOnlyList<AuthorLink> Authors, TimeDisplay Published, HeroImage? Image);
+
+public sealed record CorrectionNote(string Note, TimeDisplay At);
+
+public sealed record ArticlePageModel(
+    SiteChrome Site, PageHead Head, Guid ArticleId, string SectionSlug, string SectionName, string Headline, string Standfirst,
+    IReadOnlyList<AuthorLink> Authors, TimeDisplay Published, TimeDisplay? Updated, HeroImage? Hero, string BodyHtml,
+    IReadOnlyList<CorrectionNote> Corrections, IReadOnlyList<TrendingEntry> Trending);
+
+public sealed record SectionBlock(SectionInfo Section, IReadOnlyList<ArticleCard> Cards);
+
+public sealed record HomePageModel(SiteChrome Site, PageHead Head, ArticleCard? Lead, IReadOnlyList<ArticleCard> Latest,
+    IReadOnlyList<SectionBlock> Sections, IReadOnlyList<TrendingEntry> Trending);
+
+public sealed record ListPageModel(SiteChrome Site, PageHead Head, string Heading, string? Intro, IReadOnlyList<ArticleCard> Cards,
+    string? OlderUrl, IReadOnlyList<TrendingEntry> Trending);
+
+public sealed record SearchResult(ArticleCard Card, string HeadlineHtml, string SnippetHtml);
+
+public sealed record SearchPageModel(SiteChrome Site, PageHead Head, string Query, string? Problem, IReadOnlyList<SearchResult> Results);
+
+public sealed record NoticePageModel(SiteChrome Site, PageHead Head, string Heading, string Message);
+
+internal static class PublicArticleExtensions
+{
+    public static IEnumerable<PublicCorrection> NewestFirst(this IEnumerable<PublicCorrection> corrections) =>
+        corrections.OrderByDescending(c => c.At);
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Marten;
+using NewsPlatform.ReaderFeed.Articles;
+using NewsPlatform.ReaderFeed.Caching;
+using NewsPlatform.ReaderFeed.EventLog;
+using NewsPlatform.ReaderFeed.Media;
+using NewsPlatform.ReaderFeed.Search;
+using NewsPlatform.ReaderFeed.Trending;
+using Npgsql;
+using Weasel.Core;
+
+namespace NewsPlatform.ReaderFeed.Rebuild;
+
+public sealed record RebuildResult(long Events, int Articles, int Media, int TrendingLists, int SearchRowsRebuilt, TimeSpan Read, TimeSpan Write)
+{
+    public double EventsPerSecond => Events / Math.Max((Read + Write).TotalSeconds, 1e-6);
+}
+
+/// <summary>
+/// Re-creates every read model by replaying the event log through the same folds the consumers use.
+/// Consumers wait at the <see cref="ReadModelGate"/> meanwhile, so nothing lands between reading the log
+/// and writing the result: the documents are written in bulk (replacing what is there), the search index is
+/// brought in line, then documents no event produced are deleted in a transaction that also tells every
+/// instance to drop its rendered pages.
+/// </summary>
+public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search, NpgsqlDataSource dataSource, string connectionString)
+{
+    public async Task<RebuildResult> RebuildAsync(CancellationToken cancellationToken)
+    {
+        await using var gate = await ReadModelGate.CloseAsync(connectionString, cancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        var set = await EventLogReader.FoldAsync(dataSource, store.Options.DatabaseSchemaName, cancellationToken);
+        var read = clock.Elapsed;
+
+        await Task.WhenAll(
+            BulkWriteAsync(set.Articles.Values, cancellationToken),
+            BulkWriteAsync(set.Media.Values, cancellationToken),
+            BulkWriteAsync(set.Trending.Values, cancellationToken));
+
+        var searchRows = await search.RebuildAsync(dataSource, set.Articles.Values, cancellationToken);
+
+        await using var session = store.LightweightSession();
+        await RemoveStaleAsync<ArticleView, Guid>(session, set.Articles.Keys, x => x.Id, cancellationToken);
+        await RemoveStaleAsync<MediaView, Guid>(session, set.Media.Keys, x => x.Id, cancellationToken);
+        await RemoveStaleAsync<TrendingView, string>(session, set.Trending.Keys, x => x.Id, cancellationToken);
+        ReadModelChanges.Stage(session);
+        await session.SaveChangesAsync(cancellationToken);
+
+        return new RebuildResult(set.Events, set.Articles.Count, set.Media.Count, set.Trending.Count, searchRows, read, clock.Elapsed - read);
+    }
+
+    async Task BulkWriteAsync<T>(IEnumerable<T> documents, CancellationToken cancellationToken) where T : notnull
+    {
+        var list = documents.ToList();
+        if (list.Count > 0) await store.BulkInsertAsync(list, BulkInsertMode.OverwriteExisting, 1000, cancellationToken);
+    }
+
+    static async Task RemoveStaleAsync<TDoc, TId>(IDocumentSession session, IEnumerable<TId> keep,
+        System.Linq.Expressions.Expression<Func<TDoc, TId>> id, CancellationToken cancellationToken) where TDoc : notnull where TId : notnull
+    {
+        var wanted = keep.ToHashSet();
+        var existing = await session.Query<TDoc>().Select(id).ToListAsync(cancellationToken);
+        foreach (var stale in existing.Where(x => !wanted.Contains(x)))
+        {
+            if (stale is Guid g) session.Delete<TDoc>(g);
+            else session.Delete<TDoc>(stale.ToString()!);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace NewsPlatform.ReaderFeed.Rebuild;
+
+[JsonConverter(typeof(JsonStringEnumConverter<RebuildState>))]
+public enum RebuildState { Queued, Running, Succeeded, Failed }
+
+/// <summary>One requested rebuild and how it went; stored so any instance can report on it.</summary>
+public sealed record RebuildRun
+{
+    public Guid Id { get; set; }
+    public RebuildState State { get; init; }
+    public string? RequestedBy { get; init; }
+    public DateTimeOffset RequestedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public long Events { get; init; }
+    public int Articles { get; init; }
+    public int Media { get; init; }
+    public int TrendingLists { get; init; }
+    /// <summary>Search rows whose source had changed (or were missing) and were indexed again.</summary>
+    public int SearchRowsRebuilt { get; init; }
+    /// <summary>Reading and folding the log.</summary>
+    public double ReadMilliseconds { get; init; }
+    /// <summary>Writing the read models and search index in one transaction.</summary>
+    public double WriteMilliseconds { get; init; }
+    public double EventsPerSecond { get; init; }
+    public string? Error { get; init; }
+}
