@@ -45,10 +45,13 @@ start_instance() { # name dll port pidfile logfile [VAR=value ...]
   local name=$1 dll=$2 port=$3 pidfile=$4 logfile=$5; shift 5
   if alive "$pidfile"; then log "$name already running (pid $(cat "$pidfile"))"; return; fi
   log "starting $name on 127.0.0.1:$port"
+  # From its output folder: that is the content root where the host finds its appsettings.json.
+  cd "$(dirname "$dll")"
   env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Postgres="$(postgres_connection)" ConnectionStrings__RabbitMq="$(rabbitmq_connection)" \
     Jwt__SigningKey="$NP_JWT_KEY" Newsroom__SiteUrl="http://localhost:$GATEWAY_PORT" "$@" \
     setsid nohup dotnet "$dll" >>"$logfile" 2>&1 < /dev/null &
+  cd "$ROOT"
   echo $! > "$pidfile"
 }
 
