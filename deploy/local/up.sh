@@ -15,6 +15,9 @@ declare -A PROJECT=([authoring]=services/Authoring [media]=services/Media [trend
 declare -A ASSEMBLY=([authoring]=Authoring [media]=Media [trending]=Trending [readerfeed]=ReaderFeed)
 declare -A SCALE=([authoring]=1 [media]=1 [trending]=1 [readerfeed]=1)
 GATEWAY_PORT=${NP_GATEWAY_PORT:-8080}
+# Consumers first: their queues must exist before Authoring relays anything (the first start imports
+# the seed archive at once), or RabbitMQ has nowhere to put those events.
+START_ORDER="readerfeed trending media authoring"
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -56,7 +59,7 @@ start_instance() { # name dll port pidfile logfile [VAR=value ...]
 }
 
 destinations=()
-for service in authoring media trending readerfeed; do
+for service in $START_ORDER; do
   dll="$ROOT/${PROJECT[$service]}/bin/Release/net10.0/NewsPlatform.${ASSEMBLY[$service]}.dll"
   for i in $(seq 1 "${SCALE[$service]}"); do
     port=$(( BASE_PORT[$service] + 10 * (i - 1) ))
@@ -84,7 +87,7 @@ wait_ready() { # name url
   done
   log "$1 did not become ready at $2; see $NP_STATE/logs/"; curl -sS "$2" >&2 || true; return 1
 }
-for service in authoring media trending readerfeed; do
+for service in $START_ORDER; do
   for i in $(seq 1 "${SCALE[$service]}"); do
     wait_ready "$service-$i" "http://127.0.0.1:$(( BASE_PORT[$service] + 10 * (i - 1) ))/health/ready"
   done

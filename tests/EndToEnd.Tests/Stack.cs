@@ -13,12 +13,13 @@ public class Stack : IAsyncLifetime
     public const string AdminEmail = "admin@newsplatform.test";
     public const string AdminPassword = "correct horse battery staple";
 
+    // Consumers first, as up.sh starts them: their queues must exist before Authoring relays the seed.
     static readonly (string Name, string Project, string Assembly)[] Services =
     [
-        ("authoring", "services/Authoring", "NewsPlatform.Authoring"),
-        ("media", "services/Media", "NewsPlatform.Media"),
-        ("trending", "services/Trending", "NewsPlatform.Trending"),
         ("readerfeed", "services/ReaderFeed", "NewsPlatform.ReaderFeed"),
+        ("trending", "services/Trending", "NewsPlatform.Trending"),
+        ("media", "services/Media", "NewsPlatform.Media"),
+        ("authoring", "services/Authoring", "NewsPlatform.Authoring"),
     ];
 
     readonly Dictionary<string, List<ServiceProcess>> _instances = new();
