@@ -43,7 +43,7 @@ public static class ReaderFeedExtensions
         services.AddSingleton(search);
         services.AddSingleton(assets);
         services.AddSingleton(NpgsqlDataSource.Create(postgres));
-        services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl));
+        services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl, assets.IconUrl));
         services.AddSingleton<Presenter>();
         services.AddSingleton<ArticleBody>();
         services.AddSingleton<ArticleSearch>();
