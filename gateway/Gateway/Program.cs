@@ -1,10 +1,14 @@
+using NewsPlatform.Gateway.Extensions;
+using NewsPlatform.Gateway.Routing;
 using NewsPlatform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.AddGateway();
 
 var app = builder.Build();
+app.UseGatewayEdge();
 app.UseServiceDefaults();
-app.MapReverseProxy();
+app.UseGatewayPolicies();
+app.MapGatewayProxy();
 app.Run();

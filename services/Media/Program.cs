@@ -1,10 +1,13 @@
-using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.Media;
+using NewsPlatform.Media.Extensions;
 using NewsPlatform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("media");
-builder.AddEventBackbone("media", _ => { });
+builder.AddServiceDefaults(MediaServiceExtensions.ServiceName);
+builder.AddMediaServices();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapMediaApi();
+app.MapMediaServing();
 app.Run();

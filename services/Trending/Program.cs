@@ -1,10 +1,13 @@
-using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
+using NewsPlatform.Trending.Apis;
+using NewsPlatform.Trending.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("trending");
-builder.AddEventBackbone("trending", _ => { });
+builder.AddServiceDefaults(TrendingExtensions.ServiceName);
+builder.AddTrending();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseServiceDefaults();
+app.MapTrendingApi();
 app.Run();

@@ -2,8 +2,9 @@ namespace NewsPlatform.Contracts.Articles;
 
 /// <summary>
 /// The public content of a published article, carried whole by every article event so that
-/// no consumer ever calls Authoring back. <see cref="Body"/> is CommonMark as the editor wrote it;
-/// the consumer renders and sanitises it.
+/// no consumer ever calls Authoring back. <see cref="Section"/> is the section's URL segment ("news"),
+/// so the article's address is <c>/{Section}/{Slug}</c>; display names come from <c>Newsroom:Sections</c>.
+/// <see cref="Body"/> is CommonMark as the editor wrote it; the consumer renders and sanitises it.
 /// </summary>
 public sealed record PublicArticle(
     Guid ArticleId,

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace NewsPlatform.Gateway.Caching;
+
+/// <summary>
+/// Output cache for anonymous reader pages and feeds. A request that carries credentials (Authorization,
+/// Cookie) neither reads nor fills the cache, and only a plain 200 that sets no cookie and does not
+/// forbid shared caching is stored — so one reader's personal response is never served to another.
+/// </summary>
+public sealed class ReaderCachePolicy(TimeSpan duration) : IOutputCachePolicy
+{
+    public const string Name = "reader";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var anonymous = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !request.Headers.ContainsKey(HeaderNames.Authorization)
+            && !request.Headers.ContainsKey(HeaderNames.Cookie);
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = anonymous;
+        context.AllowCacheStorage = anonymous;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = duration;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = new StringValues(HeaderNames.AcceptEncoding);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        CacheMetrics.Hits.Add(1, new KeyValuePair<string, object?>("route", RouteId(context.HttpContext)));
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || ForbidsSharedCaching(response.Headers.CacheControl))
+        {
+            context.AllowCacheStorage = false;
+        }
+        else if (context.AllowCacheStorage)
+        {
+            CacheMetrics.Stores.Add(1, new KeyValuePair<string, object?>("route", RouteId(context.HttpContext)));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    static bool ForbidsSharedCaching(StringValues cacheControl) =>
+        CacheControlHeaderValue.TryParse(cacheControl.ToString(), out var value) && (value.NoStore || value.NoCache || value.Private);
+
+    static string? RouteId(HttpContext context) => context.GetEndpoint()?.DisplayName;
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsPlatform.Gateway.Security;
+
+public static class SecurityHeaders
+{
+    /// <summary>
+    /// Sets the browser security headers as the response starts, so they also cover responses served
+    /// from the output cache and the ones the gateway writes itself. The gateway owns these headers:
+    /// one policy for the whole site, whatever a service sends.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        return app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                Apply(context.Response, options);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+    }
+
+    static void Apply(HttpResponse response, SecurityHeadersOptions options)
+    {
+        var headers = response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.Remove("Server");
+        if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true) return;
+
+        headers.ContentSecurityPolicy = options.ContentSecurityPolicy;
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics.Metrics;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Options;
+using NewsPlatform.Authoring.Articles.Publish;
+using NewsPlatform.ServiceDefaults.Telemetry;
+
+namespace NewsPlatform.Authoring.Articles.Schedule;
+
+public sealed class SchedulingOptions
+{
+    public const string Section = "Authoring:Scheduling";
+    /// <summary>How often due articles are looked for; publication happens at most this long after its time.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// Publishes scheduled articles whose time has come. It looks at once on start, so an article due
+/// while the service was down is published late (the event records planned and actual time).
+/// Every instance runs it; the stream's optimistic concurrency lets exactly one of them publish
+/// and makes the others' attempts fail harmlessly.
+/// </summary>
+public sealed class ScheduledPublisher(
+    IDocumentStore store, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
+{
+    public const string User = "scheduler";
+    const int Batch = 100;
+
+    static readonly Counter<long> Published = NewsPlatformTelemetry.Meter.CreateCounter<long>(
+        "newsplatform.authoring.scheduled_published", description: "Scheduled articles published by this instance");
+    static readonly Counter<long> LostRaces = NewsPlatformTelemetry.Meter.CreateCounter<long>(
+        "newsplatform.authoring.scheduled_lost_races", description: "Scheduled publications another instance made first");
+    static readonly Histogram<double> Lateness = NewsPlatformTelemetry.Meter.CreateHistogram<double>(
+        "newsplatform.authoring.scheduled_lateness", unit: "s", description: "Time between an article's planned and actual publication");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        do
+        {
+            try
+            {
+                while ((await PublishDueAsync(stoppingToken)).Due == Batch) { }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be briefly away; the next tick tries again.
+                logger.LogWarning(ex, "Looking for scheduled articles failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Publishes what is due now: how many articles were due, and how many of them this instance published.</summary>
+    public async Task<(int Due, int Published)> PublishDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var query = store.QuerySession();
+        var due = await query.Query<Article>()
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.ScheduledFor <= now)
+            .OrderBy(a => a.ScheduledFor)
+            .Select(a => a.Id)
+            .Take(Batch)
+            .ToListAsync(ct);
+        var published = 0;
+        foreach (var id in due)
+            if (await PublishAsync(id, ct)) published++;
+        return (due.Count, published);
+    }
+
+    async Task<bool> PublishAsync(Guid id, CancellationToken ct)
+    {
+        using var activity = NewsPlatformTelemetry.Source.StartActivity("publish scheduled article");
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = User;
+        session.CorrelationId = activity?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
+
+        var stream = await session.Events.FetchForWriting<Article>(id, ct);
+        if (stream.Aggregate is not { } article) return false;
+        var decision = PublishDueArticle.Decide(article, new PublishDueArticle(clock.GetUtcNow()));
+        if (decision.IsRefused) return false; // published, moved or unscheduled since we looked
+
+        stream.AppendMany(decision.Events.Cast<object>().ToArray());
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            LostRaces.Add(1);
+            logger.LogDebug("Article {ArticleId} was changed by someone else while being published; leaving it to them", id);
+            return false;
+        }
+
+        var published = (ArticlePublished)decision.Events[0];
+        Published.Add(1);
+        Lateness.Record((published.At - published.ScheduledFor!.Value).TotalSeconds);
+        logger.LogInformation("Published scheduled article {ArticleId} (planned {Planned:u}, published {Actual:u})",
+            id, published.ScheduledFor, published.At);
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+using NewsPlatform.Media.Inspection;
+
+namespace NewsPlatform.Media.Assets;
+
+/// <summary>Why a command was refused, in words an editor understands.</summary>
+public sealed record Rejection(string Reason);
+
+/// <summary>The events a command produces, or why it was refused. No events and no rejection: nothing to do.</summary>
+public sealed record Decision(IReadOnlyList<object> Events, Rejection? Rejection = null)
+{
+    public static Decision Nothing { get; } = new([]);
+    public static Decision Of(params object[] events) => new(events);
+    public static Decision Refuse(string reason) => new([], new Rejection(reason));
+}
+
+/// <summary>
+/// What may happen to a MediaAsset, as pure functions of its state: the endpoints and consumers
+/// load the state, ask here, and append what comes back.
+/// </summary>
+public static class MediaAssetDecisions
+{
+    public static MediaUploaded Upload(Guid id, InspectedPhoto photo, string sha256, MediaMetadata metadata, string uploadedBy) =>
+        new(id, sha256, photo.ContentType, photo.Length, photo.Width, photo.Height,
+            metadata.Credit, metadata.Caption, metadata.Alt, uploadedBy);
+
+    /// <summary>Editing a retired asset is refused; an edit that changes nothing appends nothing.</summary>
+    public static Decision Edit(MediaAsset asset, MediaMetadata metadata, string editedBy)
+    {
+        if (asset.Status == MediaStatus.Retired)
+            return Decision.Refuse($"Media {asset.Id} is retired ({asset.RetiredReason}); its metadata can no longer be edited.");
+        if (asset.Credit == metadata.Credit && asset.Caption == metadata.Caption && asset.Alt == metadata.Alt
+            && asset.FocalPoint == metadata.FocalPoint)
+            return Decision.Nothing;
+        return Decision.Of(new MediaMetadataEdited(metadata.Credit, metadata.Caption, metadata.Alt, metadata.FocalPoint, editedBy));
+    }
+
+    /// <summary>Only a photo still being processed becomes ready; a late or repeated result is ignored.</summary>
+    public static Decision CompleteRenditions(MediaAsset asset, IReadOnlyList<StoredRendition> renditions) =>
+        asset.Status == MediaStatus.Processing && renditions.Count > 0
+            ? Decision.Of(new RenditionsReady(renditions))
+            : Decision.Nothing;
+
+    public static Decision Retire(MediaAsset asset, string reason, string retiredBy) =>
+        asset.Status == MediaStatus.Retired
+            ? Decision.Nothing
+            : Decision.Of(new MediaRetired(reason, retiredBy));
+
+    /// <summary>
+    /// A credit named by an imported article. The first import creates the asset; a later one
+    /// (a re-import, or the id already taken) changes nothing, so edits made since are kept.
+    /// </summary>
+    public static Decision RecordCreditOnly(MediaAsset? existing, Guid mediaId, string credit, string? caption, Guid sourceArticleId)
+    {
+        if (existing is not null) return Decision.Nothing;
+        var validation = MediaMetadata.Validate(credit, caption, alt: null, focalPoint: null);
+        if (validation.Metadata is not { } metadata)
+            return Decision.Refuse(string.Join(" ", validation.Errors.SelectMany(e => e.Value)));
+        return Decision.Of(new CreditOnlyMediaRecorded(mediaId, metadata.Credit, metadata.Caption, sourceArticleId));
+    }
+}

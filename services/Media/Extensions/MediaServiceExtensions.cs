@@ -1,0 +1,44 @@
+using JasperFx.Events.Projections;
+using MassTransit;
+using Npgsql;
+using NewsPlatform.Media.Assets;
+using NewsPlatform.Media.Credits;
+using NewsPlatform.Media.Renditions;
+using NewsPlatform.Media.Storage;
+using NewsPlatform.ServiceDefaults.EventStore;
+
+namespace NewsPlatform.Media.Extensions;
+
+public static class MediaServiceExtensions
+{
+    public const string ServiceName = "media";
+
+    /// <summary>Media's limits, its event store (MediaAsset streams, byte tables), relay and consumers.</summary>
+    public static WebApplicationBuilder AddMediaServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MediaOptions>()
+            .Bind(builder.Configuration.GetSection(MediaOptions.Section))
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.RenditionConcurrency > 0,
+                "Media:MaxUploadBytes, Media:MaxPixels and Media:RenditionConcurrency must be positive.")
+            .ValidateOnStart();
+
+        builder.AddEventBackbone(ServiceName, o =>
+        {
+            o.Marten = opts =>
+            {
+                opts.Projections.Add<MediaAssetProjection>(ProjectionLifecycle.Inline);
+                MediaTables.Register(opts);
+            };
+            o.Relay = MediaRelay.Configure;
+            o.Consumers = x =>
+            {
+                x.AddConsumer<ProduceRenditionsConsumer, ProduceRenditionsDefinition>();
+                x.AddConsumer<HeroCreditImportedConsumer>();
+            };
+        });
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration[EventBackbone.PostgresKey]!));
+        builder.Services.AddSingleton<MediaStorage>();
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Media.Assets;
+using NewsPlatform.Media.Read;
+using NewsPlatform.Media.Storage;
+
+namespace NewsPlatform.Media.Retire;
+
+public static class RetireMedia
+{
+    const int MaxReasonLength = 500;
+
+    /// <summary>
+    /// <c>DELETE /api/media/{id}?reason=</c> (editor): the asset is retired, its renditions stop being
+    /// served, and the relay publishes MediaAssetRetiredV1 so pages stop showing it. The original
+    /// and the history stay in the event log.
+    /// </summary>
+    public static async Task<Results<Ok<MediaAssetResponse>, ProblemHttpResult>> Handle(
+        Guid id, string? reason, IDocumentSession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? "Retired by an editor." : reason.Trim();
+        if (why.Length > MaxReasonLength || why.Any(char.IsControl))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid reason",
+                detail: $"The reason must be one line of at most {MaxReasonLength} characters.");
+
+        try
+        {
+            var stream = await session.Events.FetchForWriting<MediaAsset>(id, ct);
+            if (stream.Aggregate is not { } asset) return MediaProblems.NotFound(id);
+            var decision = MediaAssetDecisions.Retire(asset, why, user.Identity?.Name ?? "unknown");
+            if (decision.Events.Count > 0)
+            {
+                stream.AppendMany(decision.Events);
+                MediaStorage.StageRenditionRemoval(session, id);
+                await session.SaveChangesAsync(ct);
+                asset = await session.LoadAsync<MediaAsset>(id, ct) ?? asset;
+            }
+            return TypedResults.Ok(MediaAssetResponse.From(asset));
+        }
+        catch (ConcurrencyException)
+        {
+            return MediaProblems.Conflict($"Media {id} was changed at the same moment; try again.");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Npgsql;
+using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.Trending.Catalog;
+using NewsPlatform.Trending.Ingest;
+using NewsPlatform.Trending.Maintenance;
+using NewsPlatform.Trending.Ranking;
+using NewsPlatform.Trending.Replay;
+using NewsPlatform.Trending.Scoring;
+using NewsPlatform.Trending.Storage;
+
+namespace NewsPlatform.Trending.Extensions;
+
+public static class TrendingExtensions
+{
+    public const string ServiceName = "trending";
+
+    /// <summary>
+    /// The catalog and scoring consumers on the event backbone, the ingest pipeline (filters, buffer,
+    /// batch publisher), the readers, and the background loops. Hosted services start in this order after
+    /// Marten has created the tables, and stop in reverse — the batch publisher before the bus.
+    /// </summary>
+    public static WebApplicationBuilder AddTrending(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(TrendingOptions.Section);
+        var settings = section.Get<TrendingOptions>() ?? new TrendingOptions();
+        if (settings.Validate().ToList() is { Count: > 0 } errors)
+            throw new InvalidOperationException("NewsPlatform cannot start: " + string.Join(" ", errors));
+        builder.Services.Configure<TrendingOptions>(section);
+
+        builder.AddEventBackbone(ServiceName, o =>
+        {
+            o.Marten = TrendingSchema.Register;
+            o.Consumers = x =>
+            {
+                x.AddConsumer<ArticlePublishedConsumer>();
+                x.AddConsumer<ArticleRevisedConsumer>();
+                x.AddConsumer<ArticleCorrectedConsumer>();
+                x.AddConsumer<ArticleSlugChangedConsumer>();
+                x.AddConsumer<ArticleUnpublishedConsumer>();
+                x.AddConsumer<ViewBatchConsumer>();
+            };
+        });
+
+        var postgres = builder.Configuration[EventBackbone.PostgresKey]!;
+        var services = builder.Services;
+        services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+        services.AddSingleton(new TrendingTables(ServiceName));
+        services.AddSingleton(TrendingClock.System);
+
+        services.AddSingleton<LiveArticles>();
+        services.AddSingleton<ReaderSalts>();
+        services.AddSingleton(new RepeatFilter(settings.RepeatWindow, settings.RepeatCapacity));
+        services.AddSingleton<ViewBuffer>();
+        services.AddSingleton<IngestStats>();
+        services.AddSingleton<ViewIngest>();
+        services.AddSingleton<ViewBatchPublisher>();
+        services.AddSingleton<TrendingReader>();
+        services.AddSingleton<ReplayReader>();
+
+        services.AddHostedService<ReaderSaltRotation>();
+        services.AddHostedService<LiveArticlesRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ViewBatchPublisher>());
+        services.AddHostedService<TrendingChangePublisher>();
+        services.AddHostedService<TrendingCleanup>();
+
+        services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, settings.TrustedProxies));
+        return builder;
+    }
+
+    /// <summary>
+    /// Believe <c>X-Forwarded-For</c>/<c>-Proto</c> only from loopback and the configured proxies (the
+    /// gateway); from anyone else the header is ignored, so a reader cannot pose as many addresses.
+    /// </summary>
+    static void TrustProxies(ForwardedHeadersOptions options, IEnumerable<string> proxies)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var proxy in proxies)
+        {
+            if (proxy.Contains('/') && System.Net.IPNetwork.TryParse(proxy, out var network)) options.KnownIPNetworks.Add(network);
+            else if (IPAddress.TryParse(proxy, out var address)) options.KnownProxies.Add(address);
+            else throw new InvalidOperationException(
+                $"NewsPlatform cannot start: Trending:TrustedProxies entry '{proxy}' is neither an address nor a CIDR network.");
+        }
+    }
+}

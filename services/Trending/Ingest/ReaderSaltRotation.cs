@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Npgsql;
+using NewsPlatform.Trending.Storage;
+
+namespace NewsPlatform.Trending.Ingest;
+
+/// <summary>
+/// Makes sure today's and tomorrow's salts exist (the first node to ask creates them; the others read
+/// the same bytes), and deletes the salts of past days so yesterday's hashes become unlinkable.
+/// </summary>
+public sealed class ReaderSaltRotation(
+    NpgsqlDataSource database, TrendingTables tables, ReaderSalts salts, TrendingClock clock,
+    ILogger<ReaderSaltRotation> logger) : BackgroundService
+{
+    static readonly TimeSpan Period = TimeSpan.FromMinutes(5);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RotateAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RotateAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Could not rotate reader salts; hashing with the last known salt");
+            }
+        }
+    }
+
+    public async Task RotateAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.UtcNow.UtcDateTime);
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(Command(
+            $"insert into {tables.ReaderSalts} (day, salt) values ($1, $2), ($3, $4) on conflict (day) do nothing",
+            today, RandomNumberGenerator.GetBytes(32), today.AddDays(1), RandomNumberGenerator.GetBytes(32)));
+        batch.BatchCommands.Add(Command($"delete from {tables.ReaderSalts} where day < $1", today));
+        batch.BatchCommands.Add(Command($"select day, salt from {tables.ReaderSalts} where day >= $1", today));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var loaded = new Dictionary<DateOnly, byte[]>();
+        while (await reader.ReadAsync(cancellationToken))
+            loaded[reader.GetFieldValue<DateOnly>(0)] = reader.GetFieldValue<byte[]>(1);
+        salts.Replace(loaded);
+    }
+
+    static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+}

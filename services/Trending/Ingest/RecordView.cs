@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace NewsPlatform.Trending.Ingest;
+
+/// <summary>
+/// <c>POST /api/trending/views</c>: 202 for every well-formed beacon, counted or not, so a bot learns
+/// nothing from the answer. The reader cookie lives exactly as long as the repeat window and is renewed
+/// by each beacon: long enough to recognise a repeat, too short to follow anyone.
+/// </summary>
+public static class RecordView
+{
+    public static async Task<Results<Accepted, ProblemHttpResult>> Handle(
+        HttpContext http, ViewIngest ingest, IOptions<JsonOptions> json, IOptions<TrendingOptions> options)
+    {
+        var (articleId, problem) = await ViewBeacon.ReadAsync(http.Request, json.Value.SerializerOptions, http.RequestAborted);
+        if (problem is not null) return problem;
+
+        var request = http.Request;
+        var outcome = ingest.Record(articleId, request.Headers.UserAgent, http.Connection.RemoteIpAddress,
+            request.Cookies[ReaderIdentity.CookieName]);
+
+        if (outcome.ReaderCookie is { } reader)
+            http.Response.Cookies.Append(ReaderIdentity.CookieName, ReaderIdentity.CookieValue(reader), new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                Path = "/api/trending",
+                MaxAge = options.Value.RepeatWindow,
+                IsEssential = false,
+            });
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Accepted((string?)null);
+    }
+}

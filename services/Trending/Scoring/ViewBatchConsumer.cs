@@ -1,0 +1,57 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using NewsPlatform.ServiceDefaults.Messaging;
+using NewsPlatform.Trending.Ingest;
+using NewsPlatform.Trending.Storage;
+
+namespace NewsPlatform.Trending.Scoring;
+
+/// <summary>
+/// Applies a batch of views to the scores and the per-minute counts. Any number of instances compete
+/// on one queue: each UPSERT computes the decay in SQL under the row's lock, and the processed-batch
+/// row commits in the same transaction, so a batch delivered twice (or to two instances) counts once.
+/// </summary>
+public sealed class ViewBatchConsumer(IDocumentStore store, IOptions<TrendingOptions> options) : IdempotentConsumer<ViewBatch>(store)
+{
+    protected override Task Apply(ViewBatch batch, IDocumentSession session, ConsumeContext<ViewBatch> context)
+    {
+        var halfLife = options.Value.HalfLife;
+        var articles = BatchTotals.PerArticle(batch.Views, halfLife);
+        if (articles.Count == 0) return Task.CompletedTask;
+        var minutes = BatchTotals.PerMinute(batch.Views);
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+
+        session.QueueSqlCommand(UpsertScores(schema, halfLife),
+            articles.Select(a => a.ArticleId).ToArray(),
+            articles.Select(a => a.Weight).ToArray(),
+            articles.Select(a => a.At).ToArray(),
+            articles.Select(a => a.Views).ToArray());
+
+        session.QueueSqlCommand(
+            $"""
+            insert into {schema}.{TrendingSchema.MinuteViews} as m (article_id, minute, views)
+            select * from unnest(?::uuid[], ?::timestamptz[], ?::bigint[])
+            on conflict (article_id, minute) do update set views = m.views + excluded.views
+            """,
+            minutes.Select(m => m.ArticleId).ToArray(),
+            minutes.Select(m => m.Minute).ToArray(),
+            minutes.Select(m => m.Views).ToArray());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>ScoreMath.Add in one statement: S ← S·2^(−Δt/H) + w, or w decayed to S's time if the batch is older.</summary>
+    static string UpsertScores(string schema, TimeSpan halfLife) =>
+        $"""
+        insert into {schema}.{TrendingSchema.Scores} as s (article_id, score, scored_at, last_view_at, views)
+        select b.article_id, b.weight, b.at, b.at, b.views
+        from unnest(?::uuid[], ?::float8[], ?::timestamptz[], ?::bigint[]) as b(article_id, weight, at, views)
+        on conflict (article_id) do update set
+          score = case when excluded.scored_at >= s.scored_at
+            then s.score * {ScoreSql.Decay(ScoreSql.Seconds("s.scored_at", "excluded.scored_at"), halfLife)} + excluded.score
+            else s.score + excluded.score * {ScoreSql.Decay(ScoreSql.Seconds("excluded.scored_at", "s.scored_at"), halfLife)} end,
+          scored_at = greatest(s.scored_at, excluded.scored_at),
+          last_view_at = greatest(s.last_view_at, excluded.last_view_at),
+          views = s.views + excluded.views
+        """;
+}

@@ -1,0 +1,52 @@
+namespace NewsPlatform.Trending;
+
+/// <summary>Settings under <c>Trending</c>; every value has a production default.</summary>
+public sealed class TrendingOptions
+{
+    public const string Section = "Trending";
+
+    /// <summary>A view's weight halves every <see cref="HalfLife"/>.</summary>
+    public TimeSpan HalfLife { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Length of the lists announced with <c>TrendingChangedV1</c> and the default <c>limit</c>.</summary>
+    public int TopN { get; set; } = 10;
+
+    /// <summary>Largest <c>limit</c> a reader may ask for.</summary>
+    public int MaxLimit { get; set; } = 50;
+
+    /// <summary>A reader viewing the same article again within this window is not counted again.</summary>
+    public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Most (reader, article) pairs one node remembers; beyond it the oldest are forgotten early.</summary>
+    public int RepeatCapacity { get; set; } = 2_000_000;
+
+    /// <summary>How often a node publishes its aggregated views.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a node re-reads which articles are live.</summary>
+    public TimeSpan CatalogRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the top-N lists are compared (TrendingChangedV1 at most this often).</summary>
+    public TimeSpan ChangeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long per-minute view counts are kept for replay.</summary>
+    public TimeSpan ReplayRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Proxies (addresses or CIDR networks, e.g. the gateway's) whose <c>X-Forwarded-For</c> is believed.
+    /// Loopback is always trusted, as in ASP.NET Core's defaults.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    public IEnumerable<string> Validate()
+    {
+        if (HalfLife <= TimeSpan.Zero) yield return "Trending:HalfLife must be positive.";
+        if (TopN is < 1 or > 100) yield return "Trending:TopN must be between 1 and 100.";
+        if (MaxLimit < TopN) yield return "Trending:MaxLimit must be at least Trending:TopN.";
+        if (RepeatWindow < TimeSpan.Zero) yield return "Trending:RepeatWindow must not be negative.";
+        if (RepeatCapacity < 1) yield return "Trending:RepeatCapacity must be positive.";
+        if (FlushInterval <= TimeSpan.Zero || CatalogRefresh <= TimeSpan.Zero || ChangeInterval <= TimeSpan.Zero)
+            yield return "Trending:FlushInterval, CatalogRefresh and ChangeInterval must be positive.";
+        if (ReplayRetention <= TimeSpan.Zero) yield return "Trending:ReplayRetention must be positive.";
+    }
+}

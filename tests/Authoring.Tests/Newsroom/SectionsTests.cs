@@ -1,0 +1,41 @@
+using NewsPlatform.Authoring.Newsroom;
+
+namespace NewsPlatform.Authoring.Tests.Newsroom;
+
+public sealed class SectionsTests
+{
+    [Fact]
+    public void The_default_sections_have_lower_case_slugs()
+    {
+        Assert.Equal(["news", "world", "politics", "business", "sports", "culture", "opinion"], Sections.Default.All.Select(s => s.Slug));
+    }
+
+    [Theory]
+    [InlineData("News")]
+    [InlineData("news")]
+    [InlineData(" NEWS ")]
+    public void A_section_is_found_by_name_or_slug_in_any_case(string given) => Assert.Equal("News", Sections.Default.Find(given)?.Name);
+
+    [Fact]
+    public void A_section_named_like_a_reserved_url_segment_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Sections(["News", "Search"]));
+
+        Assert.Contains("reserved URL segment '/search'", error.Message);
+    }
+
+    [Fact]
+    public void Two_sections_with_one_url_segment_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new Sections(["Økonomi", "Okonomi"]));
+    }
+
+    [Fact]
+    public void Configured_sections_replace_the_defaults()
+    {
+        var sections = new Sections(["Lokalt", "Sport"]);
+
+        Assert.Null(sections.Find("News"));
+        Assert.Equal("lokalt", sections.Find("Lokalt")?.Slug);
+    }
+}

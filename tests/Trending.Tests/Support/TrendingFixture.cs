@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using NewsPlatform.Contracts.Trending;
+using NewsPlatform.TestKit;
+
+namespace NewsPlatform.Trending.Tests.Support;
+
+/// <summary>One database, vhost and Trending host shared by the integration tests of the collection.</summary>
+public sealed class TrendingFixture : IAsyncLifetime
+{
+    public TestClock Clock { get; } = new(DateTimeOffset.Parse("2025-01-14T12:00:00Z"));
+    public TestInfrastructure Infrastructure { get; private set; } = null!;
+    public TrendingHost Host { get; private set; } = null!;
+
+    /// <summary>Where the gateway runs, as far as this host is told.</summary>
+    public const string TrustedProxyNetwork = "10.20.0.0/16";
+
+    public DuplicateWatch Duplicates { get; } = new();
+
+    /// <summary>Every TrendingChangedV1 published, as ReaderFeed would receive it.</summary>
+    public ConcurrentQueue<TrendingChangedV1> Changes { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await TestInfrastructure.CreateAsync();
+        Host = await TrendingHost.StartAsync(Infrastructure, Clock, new Dictionary<string, string?>
+        {
+            ["Trending:TrustedProxies:0"] = TrustedProxyNetwork,
+        });
+        await Host.ListenAsync("trending-tests-changes", Changes);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+        Duplicates.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TrendingCollection : ICollectionFixture<TrendingFixture>
+{
+    public const string Name = "Trending host";
+}
