@@ -4,7 +4,7 @@ using NewsPlatform.ReaderFeed.Caching;
 namespace NewsPlatform.ReaderFeed.Assets;
 
 /// <summary>
-/// The stylesheet and the view-beacon script, embedded in the assembly and served from memory under
+/// The stylesheet, the view-beacon script and the icon, embedded in the assembly and served from memory under
 /// /assets/. Pages link them with a content hash, so they can be cached for a year.
 /// </summary>
 public sealed class SiteAssets
@@ -15,10 +15,12 @@ public sealed class SiteAssets
     {
         Add("site.css", "text/css; charset=utf-8");
         Add("beacon.js", "text/javascript; charset=utf-8");
+        Add("favicon.svg", "image/svg+xml");
     }
 
     public string StylesheetUrl => UrlOf("site.css");
     public string BeaconUrl => UrlOf("beacon.js");
+    public string IconUrl => UrlOf("favicon.svg");
 
     string UrlOf(string name) => $"/assets/{name}?v={_assets[name].ETag.Trim('"')[..12]}";
 

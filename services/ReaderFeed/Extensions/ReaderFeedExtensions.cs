@@ -42,8 +42,8 @@ public static class ReaderFeedExtensions
         services.AddSingleton(clock);
         services.AddSingleton(search);
         services.AddSingleton(assets);
-        services.AddSingleton(NpgsqlDataSource.Create(postgres));
-        services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+        services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl, assets.IconUrl));
         services.AddSingleton<Presenter>();
         services.AddSingleton<ArticleBody>();
         services.AddSingleton<ArticleSearch>();

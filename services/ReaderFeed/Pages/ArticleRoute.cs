@@ -12,6 +12,8 @@ public static class ArticleRoute
     {
         if (SectionCatalog.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
         var path = ArticleView.PathOf(section, slug);
+        // Sections and slugs are lower case; a link typed or shared in capitals still arrives.
+        if (path.Any(char.IsUpper)) return new CachedResult(SiteContext.Redirect(path.ToLowerInvariant()));
         return new CachedResult(await site.Cache.GetOrRenderAsync("article:" + path, () => RenderAsync(site, path)));
     }
 

@@ -6,7 +6,7 @@ namespace NewsPlatform.ReaderFeed.Pages;
 
 /// <summary>What every page's frame needs: the site, its sections and its assets.</summary>
 public sealed record SiteChrome(string SiteName, string SiteUrl, string Language, IReadOnlyList<SectionInfo> Sections,
-    string StylesheetUrl, string BeaconUrl);
+    string StylesheetUrl, string BeaconUrl, string IconUrl);
 
 public sealed record MetaTag(string Attribute, string Key, string Content);
 

@@ -33,12 +33,13 @@ public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search,
         var set = await EventLogReader.FoldAsync(dataSource, store.Options.DatabaseSchemaName, cancellationToken);
         var read = clock.Elapsed;
 
+        // Documents and search rows are independent writes: they run side by side.
+        var searchRows = search.RebuildAsync(dataSource, set.Articles.Values, cancellationToken);
         await Task.WhenAll(
             BulkWriteAsync(set.Articles.Values, cancellationToken),
             BulkWriteAsync(set.Media.Values, cancellationToken),
-            BulkWriteAsync(set.Trending.Values, cancellationToken));
-
-        var searchRows = await search.RebuildAsync(dataSource, set.Articles.Values, cancellationToken);
+            BulkWriteAsync(set.Trending.Values, cancellationToken),
+            searchRows);
 
         await using var session = store.LightweightSession();
         await RemoveStaleAsync<ArticleView, Guid>(session, set.Articles.Keys, x => x.Id, cancellationToken);
@@ -47,7 +48,7 @@ public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search,
         ReadModelChanges.Stage(session);
         await session.SaveChangesAsync(cancellationToken);
 
-        return new RebuildResult(set.Events, set.Articles.Count, set.Media.Count, set.Trending.Count, searchRows, read, clock.Elapsed - read);
+        return new RebuildResult(set.Events, set.Articles.Count, set.Media.Count, set.Trending.Count, await searchRows, read, clock.Elapsed - read);
     }
 
     async Task BulkWriteAsync<T>(IEnumerable<T> documents, CancellationToken cancellationToken) where T : notnull

@@ -16,7 +16,9 @@ public class ArticlePageTests(ReaderFeedHost host)
 
         var response = await host.Client.GetAsync($"/news/{article.Slug}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        await File.WriteAllTextAsync(Path.Combine(HostFactory.Artifacts, "article.html"), html);
+        var page = Html.Parse(html);
 
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("News", page.Text("article .kicker"));

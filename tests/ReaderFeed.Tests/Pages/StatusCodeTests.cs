@@ -25,6 +25,11 @@ public class StatusCodeTests(ReaderFeedHost host)
         }
         var current = await host.Client.GetAsync("/news/north-korean-soldiers-ordered-to-avoid-capture");
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+
+        var capitals = await host.Client.GetAsync("/News/North-Korean-Soldiers-Ordered-To-Avoid-Capture");
+        Assert.Equal(HttpStatusCode.MovedPermanently, capitals.StatusCode);
+        Assert.Equal("/news/north-korean-soldiers-ordered-to-avoid-capture", capitals.Headers.Location!.OriginalString);
+        Assert.Equal("/news", (await host.Client.GetAsync("/News")).Headers.Location!.OriginalString);
     }
 
     [Fact]
