@@ -101,6 +101,7 @@ public static class EventBackbone
             {
                 foreach (var type in relay.EventTypes) o.IncludeType(type);
             });
+            builder.Services.AddHostedService<RelayLagMonitor>();
             var unhealthyLag = builder.Configuration.GetValue("Relay:UnhealthyLag", 10_000L);
             health.Add(new HealthCheckRegistration("relay",
                 sp => new RelayLagHealthCheck(sp.GetRequiredService<IDocumentStore>(), unhealthyLag),
