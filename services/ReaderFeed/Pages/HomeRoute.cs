@@ -33,8 +33,13 @@ public static class HomeRoute
             Meta = [new("property", "og:type", "website"), new("property", "og:site_name", site.Site.SiteName),
                     new("property", "og:title", site.Site.SiteName), new("property", "og:url", site.Site.SiteUrl + "/")],
         };
-        var model = new HomePageModel(site.Site, head, cards.FirstOrDefault(), cards.Skip(1).ToList(),
-            bySection.Select(s => new SectionBlock(s.Section, presenter.Cards(s.Articles, media))).ToList(), trending);
+        // The lead story is not repeated in its section's block.
+        var lead = cards.FirstOrDefault();
+        var blocks = bySection
+            .Select(s => new SectionBlock(s.Section, presenter.Cards(s.Articles.Where(a => a.Id != lead?.Id), media)))
+            .Where(b => b.Cards.Count > 0)
+            .ToList();
+        var model = new HomePageModel(site.Site, head, lead, cards.Skip(1).ToList(), blocks, trending);
         var body = await site.Renderer.RenderAsync<HomePage, HomePageModel>(model);
         return new CachedResponse(StatusCodes.Status200OK, SiteContext.Html, body,
             SiteContext.Latest([.. shown.Select(a => (DateTimeOffset?)a.LastChangedAt), .. media.Values.Select(m => (DateTimeOffset?)m.LastChangedAt), trendingAsOf]));

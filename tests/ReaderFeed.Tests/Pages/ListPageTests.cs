@@ -12,6 +12,8 @@ public class ListPageTests(ReaderFeedHost host)
     {
         var business = Seed.Article(section: "business", headline: "Shipping rates climb again", publishedAt: host.NextLeadPublishedAt());
         var world = Seed.Article(section: "world", headline: "World leaders meet in Copenhagen", publishedAt: host.NextLeadPublishedAt());
+        var olderWorld = Seed.Article(section: "world", headline: "Nordic council meets", publishedAt: DateTimeOffset.UtcNow.AddHours(-2));
+        await host.PublishAndWaitAsync(Seed.Published(olderWorld));
         await host.PublishAndWaitAsync(Seed.Published(world));
         await host.PublishAndWaitAsync(Seed.Published(business));
         await host.PublishAndWaitAsync(Seed.Trending(host.NextTrendingAsOf(), business, world));
@@ -20,6 +22,7 @@ public class ListPageTests(ReaderFeedHost host)
         Assert.Equal("World leaders meet in Copenhagen", page.Text(".lead-story .card-headline"));
         Assert.Contains(page.QuerySelectorAll(".section-block h2"), h => h.TextContent == "World");
         Assert.Contains(page.QuerySelectorAll(".section-block h2"), h => h.TextContent == "Business");
+        Assert.DoesNotContain(page.QuerySelectorAll(".section-block .card-headline"), h => h.TextContent == "World leaders meet in Copenhagen");
         var trending = page.QuerySelectorAll(".trending li a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
         Assert.Equal(("Shipping rates climb again", $"/business/{business.Slug}"), trending[0]);
         Assert.Equal(("World leaders meet in Copenhagen", $"/world/{world.Slug}"), trending[1]);
