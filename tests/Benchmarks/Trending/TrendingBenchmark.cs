@@ -8,8 +8,7 @@ namespace NewsPlatform.Benchmarks.Trending;
 /// <summary>
 /// Sustained beacons per second that Trending accepts and fully scores with zero loss, the time a spike
 /// takes to reach the top 10, and — for the choice of design — what one message per view would carry.
-/// Measured against a Trending process directly: the gateway is being built in parallel, so its share
-/// of the path is not in these figures.
+/// Measured against a Trending process directly: the gateway's share of the path is not in these figures.
 /// </summary>
 public sealed class TrendingBenchmark : IBenchmark
 {
@@ -120,7 +119,7 @@ public sealed class TrendingBenchmark : IBenchmark
             One Trending process (Release) on loopback with its own PostgreSQL database and RabbitMQ vhost, {Articles} published
             articles; `wrk -t{WrkThreads} -c{WrkConnections} -d{LoadDuration.TotalSeconds:0}s` posts beacons, each from a new reader
             (unique `np_reader` cookie, browser User-Agent) for a random article, so every request should count. **Directly against
-            the service: the gateway is being built in parallel, so its hop is not included.** Load generator, service, PostgreSQL and
+            the service, so the gateway's hop is not included.** Load generator, service, PostgreSQL and
             RabbitMQ share the machine's {Environment.ProcessorCount} cores, which other work also used (load average {loadAverage} at start).
 
             | Run | Beacons answered (wrk) | Answered/s | Not 202 | Accepted by the node | Ignored | Scored | Lost | Last view scored after load ended | Scored/s (accepted ÷ time until all scored) | p50 | p99 |
