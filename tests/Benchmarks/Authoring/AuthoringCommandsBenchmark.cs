@@ -29,29 +29,42 @@ public sealed class AuthoringCommandsBenchmark : IBenchmark
         settings["Authoring:BootstrapAdmin:Password"] = AdminPassword;
         settings["Logging:LogLevel:Default"] = "Warning";
         await using var authoring = await ServiceProcess.StartAsync("services/Authoring", "NewsPlatform.Authoring", settings);
+        var gatewaySettings = infrastructure.Settings();
+        gatewaySettings["ReverseProxy:Clusters:authoring:Destinations:authoring-1:Address"] = authoring.BaseAddress.ToString();
+        gatewaySettings["Gateway:Readiness:ServiceDownStatus"] = "Degraded"; // only Authoring runs here
+        gatewaySettings["Logging:LogLevel:Default"] = "Warning";
+        await using var gateway = await ServiceProcess.StartAsync("gateway/Gateway", "NewsPlatform.Gateway", gatewaySettings);
         var token = await SignInAsync(authoring.Client);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = authoring.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        await RunLoadAsync(http, concurrency: 4, TimeSpan.FromSeconds(5)); // warm-up: JIT, connection pools, Marten's code paths
         var rows = new List<string>();
-        foreach (var concurrency in new[] { 1, 8, 32 })
+        HttpClient? direct = null;
+        foreach (var (path, address) in new[] { ("through the gateway", gateway.BaseAddress), ("directly", authoring.BaseAddress) })
         {
-            var run = await RunLoadAsync(http, concurrency, Duration);
-            rows.Add($"| {concurrency} | {run.Pairs} | {run.Errors} | {2 * run.Pairs / run.Elapsed.TotalSeconds:0} | " +
-                     $"{Ms(run.Create, 50)} / {Ms(run.Create, 99)} | {Ms(run.Publish, 50)} / {Ms(run.Publish, 99)} | {Ms(run.Pair, 50)} / {Ms(run.Pair, 99)} |");
+            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = address };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await RunLoadAsync(http, concurrency: 4, TimeSpan.FromSeconds(5)); // warm-up: JIT, connection pools, Marten's code paths
+            foreach (var concurrency in new[] { 1, 8, 32 })
+            {
+                var run = await RunLoadAsync(http, concurrency, Duration);
+                rows.Add($"| {path} | {concurrency} | {run.Pairs} | {run.Errors} | {2 * run.Pairs / run.Elapsed.TotalSeconds:0} | " +
+                         $"{Ms(run.Create, 50)} / {Ms(run.Create, 99)} | {Ms(run.Publish, 50)} / {Ms(run.Publish, 99)} | {Ms(run.Pair, 50)} / {Ms(run.Pair, 99)} |");
+            }
+            if (direct is null) http.Dispose(); else direct.Dispose();
+            direct = http;
         }
-        var lateness = await MeasureSchedulerAsync(http, infrastructure.Database.ConnectionString, articles: 100);
+        var lateness = await MeasureSchedulerAsync(direct!, infrastructure.Database.ConnectionString, articles: 100);
+        direct!.Dispose();
 
         return $"""
-            Client → Authoring directly (`ServiceProcess`, Release, HTTP/1.1 on loopback), not through the gateway.
+            Client → gateway → Authoring, then client → Authoring directly, in one run (both `ServiceProcess`, Release,
+            HTTP/1.1 on loopback; the same bearer token).
             Each client loops: `POST /api/authoring/articles` (a ~1 KB draft) then `POST .../{"{id}"}/publish`; a command is
             one HTTP request that appends to the stream, updates the inline article document and slug claim in one
             transaction. {Duration.TotalSeconds:0} s per row after a 5 s warm-up; load generator, Authoring, PostgreSQL and
             RabbitMQ (relay publishing every `ArticlePublishedV1`) share the same {Environment.ProcessorCount} cores.
 
-            | concurrent clients | create+publish pairs | errors | commands/s | create p50 / p99 (ms) | publish p50 / p99 (ms) | pair p50 / p99 (ms) |
-            |---|---|---|---|---|---|---|
+            | path | concurrent clients | create+publish pairs | errors | commands/s | create p50 / p99 (ms) | publish p50 / p99 (ms) | pair p50 / p99 (ms) |
+            |---|---|---|---|---|---|---|---|
             {string.Join("\n", rows)}
 
             Scheduler: {lateness.Count} articles scheduled for the same instant; lateness (actual − planned publication,
