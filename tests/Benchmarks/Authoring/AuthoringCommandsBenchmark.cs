@@ -58,6 +58,8 @@ public sealed class AuthoringCommandsBenchmark : IBenchmark
         return $"""
             Client → gateway → Authoring, then client → Authoring directly, in one run (both `ServiceProcess`, Release,
             HTTP/1.1 on loopback; the same bearer token).
+            The gateway rows run first, on an empty database; the direct rows follow on the same database, by then holding
+            thousands more articles and slug claims, so compare within a path rather than across the two.
             Each client loops: `POST /api/authoring/articles` (a ~1 KB draft) then `POST .../{"{id}"}/publish`; a command is
             one HTTP request that appends to the stream, updates the inline article document and slug claim in one
             transaction. {Duration.TotalSeconds:0} s per row after a 5 s warm-up; load generator, Authoring, PostgreSQL and
