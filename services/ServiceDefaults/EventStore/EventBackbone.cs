@@ -94,6 +94,12 @@ public static class EventBackbone
             .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.Live])
             .AddCheck("postgres", new PostgresHealthCheck(postgres), HealthStatus.Unhealthy, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5));
 
+        if (options.Consumers is not null)
+        {
+            var retention = builder.Configuration.GetValue("Messaging:ProcessedMessageRetention", TimeSpan.FromDays(14));
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ProcessedMessagePruner>(sp, retention));
+        }
+
         if (!relay.IsEmpty)
         {
             builder.Services.AddSingleton(relay);

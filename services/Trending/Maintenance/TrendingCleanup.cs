@@ -1,24 +1,21 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NewsPlatform.ServiceDefaults.Messaging;
 using NewsPlatform.Trending.Storage;
 
 namespace NewsPlatform.Trending.Maintenance;
 
 /// <summary>
 /// Hourly housekeeping, safe on every node at once (each step is one idempotent DELETE): minute counts
-/// past the replay retention, scores decayed to nothing (a later view starts the row afresh), and
-/// processed-message rows old enough that no redelivery can still arrive.
+/// past the replay retention and scores decayed to nothing (a later view starts the row afresh).
+/// Processed-message rows are pruned by ServiceDefaults' <c>ProcessedMessagePruner</c>, as in every consuming service.
 /// </summary>
 public sealed class TrendingCleanup(
-    NpgsqlDataSource database, TrendingTables tables, IDocumentStore store, TrendingClock clock,
+    NpgsqlDataSource database, TrendingTables tables, TrendingClock clock,
     IOptions<TrendingOptions> options, ILogger<TrendingCleanup> logger) : BackgroundService
 {
     static readonly TimeSpan Period = TimeSpan.FromHours(1);
     /// <summary>Below this a score is invisible next to any article read in the last few half-lives.</summary>
     public const double NegligibleScore = 0.001;
-    static readonly TimeSpan ProcessedMessageRetention = TimeSpan.FromDays(14);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,19 +37,12 @@ public sealed class TrendingCleanup(
     {
         var now = clock.UtcNow;
         var halfLife = options.Value.HalfLife;
-        await using (var batch = database.CreateBatch())
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {tables.MinuteViews} where minute < $1")
-                { Parameters = { new NpgsqlParameter { Value = now - options.Value.ReplayRetention } } });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                $"delete from {tables.Scores} s where s.score * {ScoreSql.Decay(ScoreSql.Seconds("s.scored_at", "$1"), halfLife)} < $2")
-                { Parameters = { new NpgsqlParameter { Value = now }, new NpgsqlParameter { Value = NegligibleScore } } });
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var session = store.LightweightSession();
-        var cutoff = DateTimeOffset.UtcNow - ProcessedMessageRetention;
-        session.DeleteWhere<ProcessedMessage>(m => m.AppliedAt < cutoff);
-        await session.SaveChangesAsync(cancellationToken);
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {tables.MinuteViews} where minute < $1")
+            { Parameters = { new NpgsqlParameter { Value = now - options.Value.ReplayRetention } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"delete from {tables.Scores} s where s.score * {ScoreSql.Decay(ScoreSql.Seconds("s.scored_at", "$1"), halfLife)} < $2")
+            { Parameters = { new NpgsqlParameter { Value = now }, new NpgsqlParameter { Value = NegligibleScore } } });
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }
