@@ -12,13 +12,15 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        // One callback for every request (the response is its state), not a closure allocated per request.
+        Func<object, Task> onStarting = response =>
+        {
+            Apply((HttpResponse)response, options);
+            return Task.CompletedTask;
+        };
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(() =>
-            {
-                Apply(context.Response, options);
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(onStarting, context.Response);
             return next(context);
         });
     }

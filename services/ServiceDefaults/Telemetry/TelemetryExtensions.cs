@@ -22,11 +22,11 @@ public static class TelemetryExtensions
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
-                .AddSource(NewsPlatformTelemetry.SourceName, "MassTransit", "Marten", "Npgsql", "Yarp.ReverseProxy")
+                .AddSource(NewsPlatformTelemetry.SourceName, "MassTransit", "Marten", "Npgsql")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
-                .AddMeter(NewsPlatformTelemetry.MeterName, "MassTransit", "Marten", "Npgsql", "Yarp.ReverseProxy")
+                .AddMeter(NewsPlatformTelemetry.MeterName, "MassTransit", "Marten", "Npgsql")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
