@@ -1,116 +1,165 @@
 using System.Net;
+using NewsPlatform.Benchmarks.ReaderFeed;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Benchmarks.Gateway;
 
 /// <summary>
-/// Requests per second through the gateway ÷ straight to the service, on the same uncached page, in
-/// one run; the latency the extra hop adds; and the CPU each request costs the gateway. The gateway
-/// runs as its own process (Release), the service on Kestrel in this process, wrk on loopback.
+/// Requests per second through the gateway ÷ straight to the service, on the same endpoint with the gateway's
+/// output cache out of the way, in one run; the latency the extra hop adds; and the CPU each request costs the
+/// service and the gateway. ReaderFeed, the gateway and wrk each run as their own process (Release), so CPU per
+/// request is read per process; a stand-in serving a page from memory shows the hop's whole cost.
 /// </summary>
 public sealed class GatewayBenchmark : IBenchmark
 {
-    const int Rounds = 3, Connections = 64;
+    const int Rounds = 3, Connections = 64, SeededArticles = 200;
     static readonly TimeSpan Duration = TimeSpan.FromSeconds(6), LatencyDuration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(5);
 
-    // The gateway's output cache never serves a request that carries a cookie: this keeps the page uncached.
+    // The gateway's output cache never serves or stores a request that carries a cookie: every request is proxied.
     const string Uncached = "Cookie: reader=benchmark";
+    // Matches every seeded article: ReaderFeed runs the full-text query, loads 20 articles and renders the page.
+    const string SearchPath = "/search?q=Kursk";
 
     public string Name => "gateway";
     public string Title => "Gateway: throughput through YARP vs. direct, added latency";
 
     sealed record Run(WrkResult Wrk, double ServiceCpuMicroseconds, double GatewayCpuMicroseconds);
 
+    /// <summary>One endpoint served by one service process, reachable directly and through one gateway process.</summary>
+    sealed record Target(string Path, Uri Service, int ServiceProcessId, ServiceProcess Gateway)
+    {
+        public Uri Direct => new(Service, Path);
+        public Uri Proxied => new(Gateway.BaseAddress, Path);
+    }
+
     public async Task<string> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var loadBefore = LoadAverage();
         await using var infrastructure = await context.CreateInfrastructureAsync();
-        await using var backend = await ArticlePageBackend.StartAsync(infrastructure.Database);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Jwt:SigningKey"] = TestEnvironment.JwtSigningKey,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var service in new[] { "authoring", "media", "trending", "readerfeed" })
-            settings[$"ReverseProxy:Clusters:{service}:Destinations:{service}-1:Address"] = backend.Address.ToString();
-        await using var gateway = await ServiceProcess.StartAsync("gateway/Gateway", "NewsPlatform.Gateway", settings);
+        var settings = infrastructure.Settings();
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Newsroom:SiteUrl"] = "http://localhost:8080";
+        await using var readerFeed = await ServiceProcess.StartAsync("services/ReaderFeed", "NewsPlatform.ReaderFeed", settings);
+        Console.WriteLine($"seeding ReaderFeed with {SeededArticles} articles");
+        var seeded = await EventLogSeeder.SeedAsync(infrastructure.Database.ConnectionString, SeededArticles, cancellationToken);
+        await ReaderFeedBenchmark.RebuildAsync(readerFeed.Client);
 
-        async Task<Run> Measure(Uri url, int connections, TimeSpan duration, params string[] headers)
+        List<(Run Direct, Run Proxied)> article, search, memory;
+        (Run Direct, Run Proxied) idle, idleMemory;
+        Run cached;
+        await using (var gateway = await StartGatewayAsync(infrastructure, readerFeed.BaseAddress))
         {
-            var (service, proxy) = (ProcessCpu.Of(Environment.ProcessId), ProcessCpu.Of(gateway.Id));
-            var wrk = await WrkResult.RunAsync(url, connections, duration, headers);
-            var perRequest = 1e6 / Math.Max(1, wrk.Requests);
-            return new Run(wrk,
-                (ProcessCpu.Of(Environment.ProcessId) - service).TotalSeconds * perRequest,
-                (ProcessCpu.Of(gateway.Id) - proxy).TotalSeconds * perRequest);
+            var page = new Target(seeded.SamplePath, readerFeed.BaseAddress, readerFeed.Id, gateway);
+            article = await CompareAsync(page);
+            search = await CompareAsync(page with { Path = SearchPath });
+            idle = await CompareIdleAsync(page);
+            cached = await MeasureAsync(page, page.Proxied, Connections, Duration);
         }
-
-        async Task<List<(Run Direct, Run Proxied)>> Compare(string path)
+        await using (var stub = await ArticlePageBackend.StartAsync())
+        await using (var gateway = await StartGatewayAsync(infrastructure, stub.Address))
         {
-            await CheckUncachedAsync(gateway.Client, path);
-            Uri direct = new(backend.Address, path), proxied = new(gateway.BaseAddress, path);
-            await Measure(direct, Connections, Warmup, Uncached);
-            await Measure(proxied, Connections, Warmup, Uncached);
-            var rounds = new List<(Run Direct, Run Proxied)>();
-            for (var round = 1; round <= Rounds; round++)
-            {
-                var d = await Measure(direct, Connections, Duration, Uncached);
-                var p = await Measure(proxied, Connections, Duration, Uncached);
-                rounds.Add((d, p));
-                Console.WriteLine($"{path} round {round}: direct {d.Wrk.RequestsPerSecond:N0} req/s, gateway {p.Wrk.RequestsPerSecond:N0} req/s, " +
-                                  $"ratio {p.Wrk.RequestsPerSecond / d.Wrk.RequestsPerSecond:0.00}; CPU/request service {d.ServiceCpuMicroseconds:0} µs, gateway {p.GatewayCpuMicroseconds:0} µs");
-            }
-            return rounds;
+            var page = new Target(ArticlePageBackend.Path, stub.Address, Environment.ProcessId, gateway);
+            memory = await CompareAsync(page);
+            idleMemory = await CompareIdleAsync(page);
         }
-
-        var memory = await Compare(ArticlePageBackend.MemoryPage);
-        var database = await Compare(ArticlePageBackend.DatabasePage);
-        var idleDirect = await Measure(new Uri(backend.Address, ArticlePageBackend.MemoryPage), 1, LatencyDuration, Uncached);
-        var idleProxied = await Measure(new Uri(gateway.BaseAddress, ArticlePageBackend.MemoryPage), 1, LatencyDuration, Uncached);
-        var cached = await Measure(new Uri(gateway.BaseAddress, ArticlePageBackend.MemoryPage), Connections, Duration);
 
         var loadAfter = LoadAverage();
-        var errors = memory.Concat(database).Sum(r => r.Direct.Wrk.Errors + r.Proxied.Wrk.Errors)
-                     + idleDirect.Wrk.Errors + idleProxied.Wrk.Errors + cached.Wrk.Errors;
+        var errors = article.Concat(search).Concat(memory).Append(idle).Append(idleMemory)
+            .Sum(r => r.Direct.Wrk.Errors + r.Proxied.Wrk.Errors) + cached.Wrk.Errors;
+        var gatewayCpu = BenchmarkContext.Median(article.Concat(memory).Select(r => r.Proxied.GatewayCpuMicroseconds).ToList());
 
         return $"""
-            ### Article page from memory (the gateway's whole cost shows)
+            ReaderFeed, the gateway and wrk each run as their own process (Release builds, HTTP/1.1 on loopback) on the
+            same {Environment.ProcessorCount} cores; the request carries a cookie, which the gateway's output cache never
+            serves or stores, so every request goes through YARP to the service. The gateway runs its shipped
+            configuration: edge authentication and authorization, rate limiter, output cache, forwarded headers,
+            correlation id, security headers, passive and active health checks, OpenTelemetry tracing and metrics
+            (no exporter configured, so spans are created but not sent), and the runtime settings of its csproj
+            (server GC without DATAS, no thread-pool spin-waiting). ReaderFeed holds {SeededArticles} seeded articles
+            (event log replayed into its read models). wrk `-t2 -c{Connections}`, {Duration.TotalSeconds:0} s per run,
+            direct and gateway runs alternating after a {Warmup.TotalSeconds:0} s warm-up of each; medians of {Rounds}
+            rounds. CPU per request from `/proc/<pid>/stat` of each process (µs, summed over cores).
+
+            ### ReaderFeed article page `{seeded.SamplePath}` (ReaderFeed answers from its in-memory page cache)
+
+            {Table(article)}
+
+            ### ReaderFeed search page `{SearchPath}` (full-text query on PostgreSQL and a render on every request)
+
+            {Table(search)}
+
+            ### Stand-in page from a byte array (the gateway's whole cost shows)
+
+            A ReaderFeed-shaped stand-in (the ServiceDefaults pipeline on Kestrel, in the benchmark process) returning a
+            {ArticlePageBackend.Page.Length:N0}-byte page from memory — cheaper per request than any real endpoint.
 
             {Table(memory)}
 
-            ### Article page read from PostgreSQL on every request (as a read model is served)
+            ### Latency the gateway adds (one connection, {LatencyDuration.TotalSeconds:0} s each)
 
-            {Table(database)}
+            | page | p50 direct | p50 through the gateway | **p50 added** | p99 direct | p99 through the gateway | **p99 added** |
+            |---|---|---|---|---|---|---|
+            {LatencyRow("ReaderFeed article page", idle)}
+            {LatencyRow("stand-in page from memory", idleMemory)}
 
-            ### Latency the gateway adds (one connection, {LatencyDuration.TotalSeconds:0} s each, page from memory)
-
-            | | p50 | p99 |
-            |---|---|---|
-            | direct | {idleDirect.Wrk.P50Ms:0.000} ms | {idleDirect.Wrk.P99Ms:0.000} ms |
-            | through the gateway | {idleProxied.Wrk.P50Ms:0.000} ms | {idleProxied.Wrk.P99Ms:0.000} ms |
-            | **added by the gateway** | **{idleProxied.Wrk.P50Ms - idleDirect.Wrk.P50Ms:0.000} ms** | **{idleProxied.Wrk.P99Ms - idleDirect.Wrk.P99Ms:0.000} ms** |
-
-            The page from memory served by the gateway's output cache (anonymous, no cookie): **{cached.Wrk.RequestsPerSecond:N0} req/s**,
+            The ReaderFeed article page served by the gateway's output cache (anonymous, no cookie): **{cached.Wrk.RequestsPerSecond:N0} req/s**,
             p50 {cached.Wrk.P50Ms:0.00} ms, p99 {cached.Wrk.P99Ms:0.00} ms, {cached.GatewayCpuMicroseconds:0} µs gateway CPU per request.
             Failed or non-2xx responses in all runs: {errors}. Machine load average (1 min) before / after: {loadBefore} / {loadAfter}
             on {Environment.ProcessorCount} cores — other work on the machine competes with every run, which is why rounds differ.
 
-            Setup: a {ArticlePageBackend.Page.Length:N0}-byte article page from a ReaderFeed-shaped service (the ServiceDefaults pipeline
-            on Kestrel, hosted in the benchmark process), either from memory or by an indexed query on PostgreSQL per request. The
-            request carries a cookie, which the gateway's cache never serves, so every request is proxied. The gateway is the
-            Release build in its own process with its shipped configuration (YARP, edge authorization, rate limiter, output
-            cache, security headers, correlation id, OpenTelemetry tracing without an exporter). wrk `-t2 -c{Connections}`,
-            {Duration.TotalSeconds:0} s per run, direct and gateway runs alternating after a {Warmup.TotalSeconds:0} s warm-up of each;
-            CPU from `/proc/<pid>/stat` (µs of CPU per request, summed over cores).
-
-            What limits the ratio: wrk, the gateway, the service (and PostgreSQL) share the same two cores, so a proxied request
-            pays for two HTTP servers and one HTTP client where a direct one pays for one server: the ratio is roughly
-            (wrk + service) ÷ (wrk + gateway + service) CPU per request. With a page that costs the service almost nothing the
-            gateway's ~{BenchmarkContext.Median(memory.Select(r => r.Proxied.GatewayCpuMicroseconds).ToList()):0} µs per request dominates
-            (published YARP figures, 0.29× to 0.6×, are low for the same reason); the more work a service does per request, the
-            closer the ratio gets to 1. On dedicated cores the gateway alone would pass about 1 s ÷ its CPU per request per core.
+            What limits the ratio: wrk, the gateway, the service and PostgreSQL share the same {Environment.ProcessorCount} cores, so
+            a proxied request pays for two HTTP servers and one HTTP client where a direct one pays for one server: the ratio is
+            roughly (wrk + service) ÷ (wrk + gateway + service) CPU per request. The gateway costs ~{gatewayCpu:0} µs of CPU per
+            proxied request, most of it in the kernel (a second pair of sockets: receive, send, epoll, wake-ups) and in
+            Kestrel, HttpClient and YARP; its own middleware is a small part. The cheaper the service's answer, the lower
+            the ratio (published YARP figures, 0.29× to 0.6×, are for trivial backends); the more work per request, the closer
+            it gets to 1. On dedicated cores the gateway alone would pass about 1 s ÷ its CPU per request per core.
             """;
+
+        async Task<Run> MeasureAsync(Target target, Uri url, int connections, TimeSpan duration, params string[] headers)
+        {
+            var (service, proxy) = (ProcessCpu.Of(target.ServiceProcessId), ProcessCpu.Of(target.Gateway.Id));
+            var wrk = await WrkResult.RunAsync(url, connections, duration, headers);
+            var perRequest = 1e6 / Math.Max(1, wrk.Requests);
+            return new Run(wrk,
+                (ProcessCpu.Of(target.ServiceProcessId) - service).TotalSeconds * perRequest,
+                (ProcessCpu.Of(target.Gateway.Id) - proxy).TotalSeconds * perRequest);
+        }
+
+        async Task<List<(Run Direct, Run Proxied)>> CompareAsync(Target target)
+        {
+            await CheckProxiedUncachedAsync(target);
+            await MeasureAsync(target, target.Direct, Connections, Warmup, Uncached);
+            await MeasureAsync(target, target.Proxied, Connections, Warmup, Uncached);
+            var rounds = new List<(Run Direct, Run Proxied)>();
+            for (var round = 1; round <= Rounds; round++)
+            {
+                var d = await MeasureAsync(target, target.Direct, Connections, Duration, Uncached);
+                var p = await MeasureAsync(target, target.Proxied, Connections, Duration, Uncached);
+                rounds.Add((d, p));
+                Console.WriteLine($"{target.Path} round {round}: direct {d.Wrk.RequestsPerSecond:N0} req/s, gateway {p.Wrk.RequestsPerSecond:N0} req/s, " +
+                                  $"ratio {p.Wrk.RequestsPerSecond / d.Wrk.RequestsPerSecond:0.00}; CPU/request service {d.ServiceCpuMicroseconds:0} µs, " +
+                                  $"gateway {p.GatewayCpuMicroseconds:0} µs (+ service {p.ServiceCpuMicroseconds:0} µs)");
+            }
+            return rounds;
+        }
+
+        async Task<(Run Direct, Run Proxied)> CompareIdleAsync(Target target) =>
+            (await MeasureAsync(target, target.Direct, 1, LatencyDuration, Uncached),
+             await MeasureAsync(target, target.Proxied, 1, LatencyDuration, Uncached));
     }
+
+    /// <summary>
+    /// The gateway with its shipped appsettings.json, ReaderFeed's cluster pointed at <paramref name="readerFeed"/>.
+    /// The other services are not running: that only degrades readiness, which is told not to fail on it.
+    /// </summary>
+    static Task<ServiceProcess> StartGatewayAsync(TestInfrastructure infrastructure, Uri readerFeed) =>
+        ServiceProcess.StartAsync("gateway/Gateway", "NewsPlatform.Gateway", new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = infrastructure.Settings()["Jwt:SigningKey"],
+            ["ReverseProxy:Clusters:readerfeed:Destinations:readerfeed-1:Address"] = readerFeed.ToString(),
+            ["Gateway:Readiness:ServiceDownStatus"] = "Degraded",
+        });
 
     static string Table(List<(Run Direct, Run Proxied)> rounds)
     {
@@ -121,8 +170,8 @@ public sealed class GatewayBenchmark : IBenchmark
             return $"| {label} | {string.Join(" | ", values.Select(v => v.ToString(format) + unit))} | **{BenchmarkContext.Median(values).ToString(format)}{unit}** | {goal} |";
         }
         return string.Join('\n',
-            $"| {Connections} connections | round 1 | round 2 | round 3 | **median** | goal |",
-            "|---|---|---|---|---|---|",
+            $"| {Connections} connections | {string.Join(" | ", rounds.Select((_, i) => $"round {i + 1}"))} | **median** | goal |",
+            $"|---|{string.Concat(rounds.Select(_ => "---|"))}---|---|",
             Row("direct to the service (req/s)", r => r.Direct.Wrk.RequestsPerSecond, "N0"),
             Row("through the gateway (req/s)", r => r.Proxied.Wrk.RequestsPerSecond, "N0"),
             Row("**gateway ÷ direct**", r => r.Proxied.Wrk.RequestsPerSecond / r.Direct.Wrk.RequestsPerSecond, "0.00", "×", ratio >= 0.6 ? "≥ 0.6× ✅" : "≥ 0.6× ❌"),
@@ -134,15 +183,30 @@ public sealed class GatewayBenchmark : IBenchmark
             Row("CPU per request, gateway (µs)", r => r.Proxied.GatewayCpuMicroseconds, "0"));
     }
 
+    static string LatencyRow(string label, (Run Direct, Run Proxied) run)
+    {
+        var (d, p) = (run.Direct.Wrk, run.Proxied.Wrk);
+        return $"| {label} | {d.P50Ms:0.000} ms | {p.P50Ms:0.000} ms | **{p.P50Ms - d.P50Ms:0.000} ms** | {d.P99Ms:0.000} ms | {p.P99Ms:0.000} ms | **{p.P99Ms - d.P99Ms:0.000} ms** |";
+    }
+
     static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-    static async Task CheckUncachedAsync(HttpClient gateway, string path)
+    /// <summary>The same answer directly and through the gateway, with the cookie — and not from the gateway's cache.</summary>
+    static async Task CheckProxiedUncachedAsync(Target target)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", "reader=benchmark");
-        using var response = await gateway.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (response.StatusCode != HttpStatusCode.OK || !body.AsSpan().SequenceEqual(ArticlePageBackend.Page) || response.Headers.Age is not null)
-            throw new InvalidOperationException($"The gateway did not proxy {path} uncached: {(int)response.StatusCode}, {body.Length} bytes, Age {response.Headers.Age}.");
+        using var client = new HttpClient();
+        async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(Uri url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Cookie", "reader=benchmark");
+            var response = await client.SendAsync(request);
+            return (response, await response.Content.ReadAsByteArrayAsync());
+        }
+        var (direct, directBody) = await GetAsync(target.Direct);
+        var (proxied, proxiedBody) = await GetAsync(target.Proxied);
+        if (direct.StatusCode != HttpStatusCode.OK || proxied.StatusCode != HttpStatusCode.OK
+            || !proxiedBody.AsSpan().SequenceEqual(directBody) || proxied.Headers.Age is not null)
+            throw new InvalidOperationException($"{target.Path}: directly {(int)direct.StatusCode} ({directBody.Length} bytes), through the gateway " +
+                                                $"{(int)proxied.StatusCode} ({proxiedBody.Length} bytes, Age {proxied.Headers.Age}): not the same uncached answer.");
     }
 }

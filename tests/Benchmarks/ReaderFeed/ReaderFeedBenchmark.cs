@@ -151,7 +151,7 @@ public sealed class ReaderFeedBenchmark : IBenchmark
         return report.ToString();
     }
 
-    static async Task<JsonElement> RebuildAsync(HttpClient client)
+    internal static async Task<JsonElement> RebuildAsync(HttpClient client)
     {
         var token = new AuthenticationHeaderValue("Bearer", TestTokens.For("admin"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feed/rebuild") { Headers = { Authorization = token } };
