@@ -17,11 +17,12 @@ public sealed partial class OperationsGuideTests
             .SelectMany(f => InstrumentCreation().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet();
 
+    /// <summary>The list of planned metrics, or nothing once every planned metric is emitted and the list is gone.</summary>
     static string PlannedSection()
     {
         var text = RepositoryRoot.Read(Guide);
         var start = text.IndexOf("Planned, not emitted yet", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"{Guide} has no list of planned metrics");
+        if (start < 0) return "";
         var end = text.IndexOf("###", start, StringComparison.Ordinal);
         return text[start..end];
     }
@@ -42,7 +43,6 @@ public sealed partial class OperationsGuideTests
         var planned = DocumentedMetric().Matches(PlannedSection()).Select(m => m.Groups[1].Value).ToList();
         var emitted = MetricsInCode();
 
-        Assert.NotEmpty(planned);
         Assert.All(planned, m => Assert.False(emitted.Contains(m), $"{m} is emitted now: move it from the planned list in {Guide} to the table above it"));
     }
 
