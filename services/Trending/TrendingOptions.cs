@@ -17,7 +17,7 @@ public sealed class TrendingOptions
     /// <summary>A reader viewing the same article again within this window is not counted again.</summary>
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Most (reader, article) pairs one node remembers; beyond it the oldest are forgotten early.</summary>
+    /// <summary>Most (reader, article) pairs one node remembers in its in-memory first stage; beyond it the oldest are forgotten early (the scorer still catches their repeats).</summary>
     public int RepeatCapacity { get; set; } = 2_000_000;
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class PacedViews : IAsyncDisposable
     readonly IReadOnlyList<Guid> _articles;
     readonly double[] _cumulative;
     readonly double _perSecond;
-    readonly SemaphoreSlim _slots = new(64);
+    readonly SemaphoreSlim _slots = new(InFlight);
     readonly CancellationTokenSource _stop = new();
     readonly Task _loop;
     readonly Random _random = new(42);
