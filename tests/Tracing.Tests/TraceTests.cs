@@ -69,6 +69,13 @@ public sealed class TraceTests : IAsyncLifetime
         var traceId = trace.GatewayServer!.TraceId;
         Assert.All(new[] { trace.GatewayClient, trace.AuthoringServer, trace.AuthoringDatabase, trace.Relay, trace.Publish, trace.Consume, trace.ReadModelWrite },
             span => Assert.Equal(traceId, span!.TraceId));
+
+        // How an operator finds this trace from the article's audit trail: the change's correlation id is the
+        // gateway's X-Correlation-Id, which the gateway's span carries as a tag.
+        var correlationId = Assert.Single(published.Headers.GetValues("X-Correlation-Id"));
+        var audit = JsonNode.Parse(await editor.GetStringAsync($"/api/authoring/articles/{id}/audit"))!.AsArray();
+        Assert.Equal(correlationId, (string?)audit.Single(e => (string?)e!["action"] == "published")!["correlationId"]);
+        Assert.Equal(correlationId, trace.GatewayServer.GetTagItem("correlation.id"));
     }
 
     async Task<HttpClient> SignedInAsync(Uri gateway)
