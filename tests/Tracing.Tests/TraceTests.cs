@@ -30,7 +30,10 @@ public sealed class TraceTests : IAsyncLifetime
         // ReaderFeed first: its queues must be bound before Authoring relays anything.
         await using var readerFeed = new TracedService<ReaderFeedEntryPoint>(Settings(), _spans);
         var readerFeedAddress = readerFeed.Start();
-        await using var authoring = new TracedService<AuthoringEntryPoint>(Settings(), _spans);
+        var authoringSettings = Settings();
+        authoringSettings["Authoring:BootstrapAdmin:Email"] = AdminEmail;
+        authoringSettings["Authoring:BootstrapAdmin:Password"] = AdminPassword;
+        await using var authoring = new TracedService<AuthoringEntryPoint>(authoringSettings, _spans);
         var authoringAddress = authoring.Start();
         var gatewaySettings = Settings();
         gatewaySettings["ReverseProxy:Clusters:authoring:Destinations:authoring-1:Address"] = authoringAddress.ToString();
@@ -91,8 +94,6 @@ public sealed class TraceTests : IAsyncLifetime
     Dictionary<string, string?> Settings()
     {
         var settings = _infrastructure.Settings();
-        settings["Authoring:BootstrapAdmin:Email"] = AdminEmail;
-        settings["Authoring:BootstrapAdmin:Password"] = AdminPassword;
         settings["Logging:LogLevel:Default"] = "Warning";
         return settings;
     }
