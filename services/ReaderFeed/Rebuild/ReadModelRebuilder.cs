@@ -51,10 +51,18 @@ public sealed class ReadModelRebuilder(IDocumentStore store, SearchIndex search,
         return new RebuildResult(set.Events, set.Articles.Count, set.Media.Count, set.Trending.Count, await searchRows, read, clock.Elapsed - read);
     }
 
+    /// <summary>
+    /// Into an empty table (a cold rebuild) documents are copied straight in; otherwise they go through a staging
+    /// table and replace what is there. Consumers are held at the gate, so the table cannot fill meanwhile.
+    /// </summary>
     async Task BulkWriteAsync<T>(IEnumerable<T> documents, CancellationToken cancellationToken) where T : notnull
     {
         var list = documents.ToList();
-        if (list.Count > 0) await store.BulkInsertAsync(list, BulkInsertMode.OverwriteExisting, 1000, cancellationToken);
+        if (list.Count == 0) return;
+        bool empty;
+        await using (var query = store.QuerySession())
+            empty = !await query.Query<T>().AnyAsync(cancellationToken);
+        await store.BulkInsertAsync(list, empty ? BulkInsertMode.InsertsOnly : BulkInsertMode.OverwriteExisting, 1000, cancellationToken);
     }
 
     static async Task RemoveStaleAsync<TDoc, TId>(IDocumentSession session, IEnumerable<TId> keep,
