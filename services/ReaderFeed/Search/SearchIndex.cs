@@ -47,7 +47,7 @@ public sealed class SearchIndex(string schema, string configuration)
         if (!article.IsLive)
             session.QueueSqlCommand($"delete from {Table} where id = ?", article.Id);
         else
-            session.QueueSqlCommand(UpsertSql(Enumerable.Repeat("?", 9).ToArray()), Parameters([Row.Of(article, configuration)]));
+            session.QueueSqlCommand(UpsertSql(Enumerable.Repeat("?", 9).ToArray()), Parameters([Row.Of(article, SourceHash(article, configuration))]));
     }
 
     /// <summary>
@@ -74,11 +74,13 @@ public sealed class SearchIndex(string schema, string configuration)
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var changed = live.Values.Where(a => existing.GetValueOrDefault(a.Id) != SourceHash(a, configuration)).ToList();
-        var rows = new Row[changed.Count];
-        Parallel.For(0, changed.Count, i => rows[i] = Row.Of(changed[i], configuration));
+        var hashes = new string[live.Count];
+        var candidates = live.Values.ToArray();
+        Parallel.For(0, candidates.Length, i => hashes[i] = SourceHash(candidates[i], configuration));
+        var changed = Enumerable.Range(0, candidates.Length).Where(i => existing.GetValueOrDefault(candidates[i].Id) != hashes[i])
+            .Select(i => (Article: candidates[i], Hash: hashes[i])).ToArray();
         var sql = UpsertSql(Enumerable.Range(1, 9).Select(i => "$" + i).ToArray());
-        var bulk = rows.Length >= BulkRows && rows.Length * 2 >= live.Count;
+        var bulk = changed.Length >= BulkRows && changed.Length * 2 >= live.Count;
         var table = Definition(schema);
         var index = table.Indexes.Single();
         if (bulk)
@@ -88,14 +90,16 @@ public sealed class SearchIndex(string schema, string configuration)
         }
         try
         {
-            await Parallel.ForEachAsync(rows.Chunk(250), new ParallelOptions
+            // A pipeline: while PostgreSQL builds one chunk's tsvectors, another chunk's Markdown becomes plain text here.
+            await Parallel.ForEachAsync(changed.Chunk(125), new ParallelOptions
             {
-                MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount),
+                MaxDegreeOfParallelism = 2 * Math.Max(1, Environment.ProcessorCount),
                 CancellationToken = cancellationToken,
             }, async (chunk, token) =>
             {
+                var rows = chunk.Select(c => Row.Of(c.Article, c.Hash)).ToArray();
                 await using var upsert = dataSource.CreateCommand(sql);
-                foreach (var value in Parameters(chunk)) upsert.Parameters.Add(new NpgsqlParameter { Value = value });
+                foreach (var value in Parameters(rows)) upsert.Parameters.Add(new NpgsqlParameter { Value = value });
                 await upsert.ExecuteNonQueryAsync(token);
             });
         }
@@ -110,7 +114,7 @@ public sealed class SearchIndex(string schema, string configuration)
                 await create.ExecuteNonQueryAsync(CancellationToken.None);
             }
         }
-        return rows.Length;
+        return changed.Length;
     }
 
     object[] Parameters(IReadOnlyCollection<Row> rows) =>
@@ -147,11 +151,11 @@ public sealed class SearchIndex(string schema, string configuration)
     sealed record Row(Guid Id, string Path, string Section, DateTimeOffset PublishedAt, string Headline, string Standfirst,
         string BodyText, string SourceHash)
     {
-        public static Row Of(ArticleView article, string configuration)
+        public static Row Of(ArticleView article, string sourceHash)
         {
             var a = article.Article!;
             return new Row(article.Id, article.Path, article.Section, a.PublishedAt.ToUniversalTime(), a.Headline, a.Standfirst,
-                ArticleBody.ToPlainText(a.Body), SearchIndex.SourceHash(article, configuration));
+                ArticleBody.ToPlainText(a.Body), sourceHash);
         }
     }
 }
