@@ -17,11 +17,23 @@ public sealed class TrendingOptions
     /// <summary>A reader viewing the same article again within this window is not counted again.</summary>
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Most (reader, article) pairs one node remembers; beyond it the oldest are forgotten early.</summary>
+    /// <summary>Most (reader, article) pairs one node remembers in its in-memory first stage; beyond it the oldest are forgotten early (the scorer still catches their repeats).</summary>
     public int RepeatCapacity { get; set; } = 2_000_000;
 
-    /// <summary>How often a node publishes its aggregated views.</summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Group commit: a batch is published at most this long after its first view arrived (or sooner, when
+    /// <see cref="MaxBatchViews"/> is reached). A beacon's answer waits for its batch's publisher confirm.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A batch holding this many views is published at once, without waiting for <see cref="FlushInterval"/>.</summary>
+    public int MaxBatchViews { get; set; } = 500;
+
+    /// <summary>How long a batch may wait for the broker's confirm before its beacons are answered 503.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Batches published at once, awaiting their confirms; the next batch waits for a free slot.</summary>
+    public int MaxBatchesInFlight { get; set; } = 8;
 
     /// <summary>How often a node re-reads which articles are live.</summary>
     public TimeSpan CatalogRefresh { get; set; } = TimeSpan.FromSeconds(1);
@@ -47,6 +59,8 @@ public sealed class TrendingOptions
         if (RepeatCapacity < 1) yield return "Trending:RepeatCapacity must be positive.";
         if (FlushInterval <= TimeSpan.Zero || CatalogRefresh <= TimeSpan.Zero || ChangeInterval <= TimeSpan.Zero)
             yield return "Trending:FlushInterval, CatalogRefresh and ChangeInterval must be positive.";
+        if (MaxBatchViews < 1 || MaxBatchesInFlight < 1) yield return "Trending:MaxBatchViews and MaxBatchesInFlight must be positive.";
+        if (PublishTimeout <= TimeSpan.Zero) yield return "Trending:PublishTimeout must be positive.";
         if (ReplayRetention <= TimeSpan.Zero) yield return "Trending:ReplayRetention must be positive.";
     }
 }

@@ -57,6 +57,42 @@ public sealed class PublishingTests(Stack stack)
             r => r.StatusCode == HttpStatusCode.Gone, TimeSpan.FromSeconds(30), "410 Gone after unpublishing");
     }
 
+    [Fact]
+    public async Task A_revision_shows_through_the_gateway_cache_at_once()
+    {
+        using var editor = await stack.SignedInClientAsync();
+        using var reader = stack.ReaderWithoutRedirects();
+        var headline = $"Ferry strike ends {Guid.NewGuid():N}"[..36];
+        var created = await editor.PostAsJsonAsync("/api/authoring/articles", new
+        {
+            headline,
+            standfirst = "Crossings resume on Monday.",
+            body = "The unions accepted the offer.",
+            section = "news",
+            authors = new[] { "Karen Blixen" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (string)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+        var version = await StepAsync(editor, id, "publish", created.Headers.ETag!, new { });
+        var url = (string)JsonNode.Parse(await editor.GetStringAsync($"/api/authoring/articles/{id}"))!["url"]!;
+        await Eventually.MatchAsync(() => reader.GetAsync(url), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the article page");
+
+        // The gateway keeps this page for ten minutes (Stack): it is served from the cache from now on.
+        using var cached = await reader.GetAsync(url);
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Contains(headline, await cached.Content.ReadAsStringAsync());
+
+        var revised = $"Ferry strike ends, crossings resume {Guid.NewGuid():N}"[..50];
+        var revise = new HttpRequestMessage(HttpMethod.Put, $"/api/authoring/articles/{id}") { Content = JsonContent.Create(new { headline = revised }) };
+        revise.Headers.IfMatch.Add(version);
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(revise)).StatusCode);
+
+        // The same URL, no cache-busting: only a purge can make the revision visible before the cache expires.
+        var page = await Eventually.MatchAsync(async () => await (await reader.GetAsync(url)).Content.ReadAsStringAsync(),
+            html => html.Contains(revised), TimeSpan.FromSeconds(30), "the revised headline through the gateway");
+        Assert.DoesNotContain($">{headline}<", page);
+    }
+
     static async Task<EntityTagHeaderValue> StepAsync(HttpClient editor, string id, string step, EntityTagHeaderValue version, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/authoring/articles/{id}/{step}") { Content = JsonContent.Create(body) };

@@ -33,8 +33,11 @@ public class Stack : IAsyncLifetime
     /// <summary>Instance counts per service; the gateway gets every instance as a destination.</summary>
     public Dictionary<string, int> Scale { get; } = new() { ["authoring"] = 1, ["media"] = 1, ["trending"] = 1, ["readerfeed"] = 1 };
 
-    /// <summary>Extra gateway settings, e.g. higher rate limits for a test that sends many beacons.</summary>
-    public Dictionary<string, string?> GatewaySettings { get; } = new();
+    /// <summary>
+    /// Extra gateway settings, e.g. higher rate limits for a test that sends many beacons. Reader pages are kept
+    /// for ten minutes, so a change that shows through the gateway was purged from its cache, not expired.
+    /// </summary>
+    public Dictionary<string, string?> GatewaySettings { get; } = new() { ["Gateway:OutputCache:Duration"] = "00:10:00" };
 
     public async Task InitializeAsync()
     {

@@ -11,4 +11,7 @@ public static class CacheMetrics
 
     public static readonly Counter<long> Stores = NewsPlatformTelemetry.Meter.CreateCounter<long>(
         "newsplatform.gateway.output_cache.stores", description: "Reader responses stored in the gateway's output cache");
+
+    public static readonly Counter<long> Purges = NewsPlatformTelemetry.Meter.CreateCounter<long>(
+        "newsplatform.gateway.cache.purges", description: "Evictions of every cached reader response because ReaderFeed changed a page");
 }

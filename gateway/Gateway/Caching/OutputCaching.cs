@@ -2,7 +2,10 @@ namespace NewsPlatform.Gateway.Caching;
 
 public static class OutputCaching
 {
-    /// <summary>The <c>reader</c> output-cache policy; its lifetime and memory come from <c>Gateway:OutputCache</c>.</summary>
+    /// <summary>
+    /// The <c>reader</c> output-cache policy; its lifetime and memory come from <c>Gateway:OutputCache</c>. Purged
+    /// when ReaderFeed announces a change (<see cref="ReaderCachePurge"/>); the lifetime bounds staleness otherwise.
+    /// </summary>
     public static WebApplicationBuilder AddReaderOutputCache(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Gateway:OutputCache");
@@ -16,6 +19,6 @@ public static class OutputCaching
             o.UseCaseSensitivePaths = true;
             o.AddPolicy(ReaderCachePolicy.Name, new ReaderCachePolicy(duration));
         });
-        return builder;
+        return builder.AddReaderCachePurge();
     }
 }

@@ -7,11 +7,15 @@ namespace NewsPlatform.Gateway.Caching;
 /// <summary>
 /// Output cache for anonymous reader pages and feeds. A request that carries credentials (Authorization,
 /// Cookie) neither reads nor fills the cache, and only a plain 200 that sets no cookie and does not
-/// forbid shared caching is stored — so one reader's personal response is never served to another.
+/// forbid shared caching is stored — so one reader's personal response is never served to another. Stored
+/// responses are tagged so that a change in ReaderFeed purges them (<see cref="ReaderCachePurge"/>).
 /// </summary>
 public sealed class ReaderCachePolicy(TimeSpan duration) : IOutputCachePolicy
 {
     public const string Name = "reader";
+
+    /// <summary>Every stored reader response carries this tag, which <see cref="ReaderPagesChangedConsumer"/> evicts.</summary>
+    public const string Tag = "reader";
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -25,6 +29,7 @@ public sealed class ReaderCachePolicy(TimeSpan duration) : IOutputCachePolicy
         context.AllowCacheStorage = anonymous;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = duration;
+        context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = new StringValues(HeaderNames.AcceptEncoding);
         return ValueTask.CompletedTask;

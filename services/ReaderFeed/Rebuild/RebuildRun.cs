@@ -24,6 +24,9 @@ public sealed record RebuildRun
     public double ReadMilliseconds { get; init; }
     /// <summary>Writing the read models and search index in one transaction.</summary>
     public double WriteMilliseconds { get; init; }
+    /// <summary>Of the write: the documents (in bulk) and, at the same time, the search index.</summary>
+    public double DocumentsMilliseconds { get; init; }
+    public double SearchMilliseconds { get; init; }
     public double EventsPerSecond { get; init; }
     public string? Error { get; init; }
 }

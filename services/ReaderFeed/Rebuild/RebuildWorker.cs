@@ -1,12 +1,14 @@
 using System.Threading.Channels;
 using Marten;
+using MassTransit;
+using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Telemetry;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
 namespace NewsPlatform.ReaderFeed.Rebuild;
 
 /// <summary>Runs requested rebuilds one at a time in the background and records each run's outcome.</summary>
-public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebuilder, TimeProvider time, ILogger<RebuildWorker> logger)
+public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebuilder, IBus bus, TimeProvider time, ILogger<RebuildWorker> logger)
     : BackgroundService
 {
     readonly Channel<Guid> _requests = Channel.CreateUnbounded<Guid>();
@@ -36,12 +38,14 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
                     State = RebuildState.Succeeded, FinishedAt = time.GetUtcNow(), Events = result.Events,
                     Articles = result.Articles, Media = result.Media, TrendingLists = result.TrendingLists, SearchRowsRebuilt = result.SearchRowsRebuilt,
                     ReadMilliseconds = result.Read.TotalMilliseconds, WriteMilliseconds = result.Write.TotalMilliseconds,
+                    DocumentsMilliseconds = result.Documents.TotalMilliseconds, SearchMilliseconds = result.Search.TotalMilliseconds,
                     EventsPerSecond = Math.Round(result.EventsPerSecond),
                 };
                 ReaderFeedTelemetry.RebuildDuration.Record((result.Read + result.Write).TotalSeconds);
                 ReaderFeedTelemetry.RebuildEvents.Add(result.Events);
                 logger.LogInformation("Rebuilt read models from {Events} events in {Elapsed} ms ({Rate:0} events/s)",
                     result.Events, (result.Read + result.Write).TotalMilliseconds, result.EventsPerSecond);
+                await TellCachesAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -49,6 +53,19 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
                 run = run with { State = RebuildState.Failed, FinishedAt = time.GetUtcNow(), Error = ex.Message };
             }
             await SaveAsync(run, stoppingToken);
+        }
+    }
+
+    /// <summary>The rebuilt pages are committed: caches in front may drop theirs. Best effort — they expire anyway.</summary>
+    async Task TellCachesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReaderPagesChanged.PublishAsync(bus, ReaderPagesChanged.OfRebuild(time), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Could not tell the gateway's cache about the rebuild; its pages expire on their own");
         }
     }
 

@@ -29,8 +29,8 @@ public static class EventBackbone
     public const string RabbitMqKey = "ConnectionStrings:RabbitMq";
 
     /// <summary>
-    /// Marten (schema = service name, full metadata, async daemon HotCold) and MassTransit over
-    /// RabbitMQ (publisher confirms, retry then <c>_error</c>, started before the daemon), plus the
+    /// Marten (schema = service name, full metadata, async daemon HotCold) and the <see cref="EventBus"/>
+    /// (MassTransit over RabbitMQ, started before the daemon), plus the
     /// relay when the service maps any event, and readiness checks for all three.
     /// </summary>
     public static IHostApplicationBuilder AddEventBackbone(
@@ -44,30 +44,11 @@ public static class EventBackbone
         var relay = new RelayMap();
         options.Relay?.Invoke(relay);
 
-        // MassTransit first: its hosted service must have the bus up before the daemon relays anything.
-        builder.Services.Configure<MassTransitHostOptions>(o =>
+        // The bus first: its hosted service must have the bus up before the daemon relays anything.
+        builder.AddEventBus(serviceName, rabbit, bus =>
         {
-            o.WaitUntilStarted = true;
-            o.StartTimeout = TimeSpan.FromSeconds(60);
-            o.StopTimeout = TimeSpan.FromSeconds(30);
-        });
-        builder.Services.AddMassTransit(x =>
-        {
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
-            options.Consumers?.Invoke(x);
-            x.UsingRabbitMq((context, cfg) =>
-            {
-                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
-                {
-                    h.Username(rabbit.Username);
-                    h.Password(rabbit.Password);
-                    h.PublisherConfirmation = true;
-                });
-                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
-                cfg.UseInMemoryOutbox(context);
-                options.Bus?.Invoke(context, cfg);
-                cfg.ConfigureEndpoints(context);
-            });
+            bus.Consumers = options.Consumers;
+            bus.Bus = options.Bus;
         });
 
         var marten = builder.Services.AddMarten(opts =>

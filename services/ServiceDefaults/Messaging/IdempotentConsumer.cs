@@ -39,7 +39,9 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
         {
             // Another instance applied the same message between our check and our commit.
             NewsPlatformTelemetry.DuplicatesIgnored.Add(1, new KeyValuePair<string, object?>("consumer", GetType().Name));
+            return;
         }
+        await AfterCommit(context.Message, context);
     }
 
     /// <summary>
@@ -47,4 +49,12 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
     /// <c>session.QueueSqlCommand</c>); do not save — the base class commits once.
     /// </summary>
     protected abstract Task Apply(TMessage message, IDocumentSession session, ConsumeContext<TMessage> context);
+
+    /// <summary>
+    /// Runs once the effect has committed, and only for the delivery that committed it (never for a duplicate):
+    /// the place to tell others about the change, e.g. <c>context.Publish</c>, when they must not hear of it before
+    /// it can be read. If the process stops between the commit and this call, the redelivery is a duplicate and
+    /// this does not run again.
+    /// </summary>
+    protected virtual Task AfterCommit(TMessage message, ConsumeContext<TMessage> context) => Task.CompletedTask;
 }

@@ -19,7 +19,8 @@ public static class TrendingApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Records that a reader viewed an article (202 whether or not it counts)");
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Records that a reader viewed an article (202 whether or not it counts; 503 if the broker did not take it)");
 
         api.MapGet("", GetTrending.Handle).AllowAnonymous()
             .WithSummary("Trending Now: the top articles by decayed views, site-wide or in one section");

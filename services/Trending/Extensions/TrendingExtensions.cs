@@ -52,7 +52,7 @@ public static class TrendingExtensions
         services.AddSingleton<LiveArticles>();
         services.AddSingleton<ReaderSalts>();
         services.AddSingleton(new RepeatFilter(settings.RepeatWindow, settings.RepeatCapacity));
-        services.AddSingleton<ViewBuffer>();
+        services.AddSingleton(new ViewBuffer(settings.MaxBatchViews));
         services.AddSingleton<IngestStats>();
         services.AddSingleton<ViewIngest>();
         services.AddSingleton<ViewBatchPublisher>();

@@ -6,8 +6,10 @@ namespace NewsPlatform.Trending.Ingest;
 
 /// <summary>
 /// <c>POST /api/trending/views</c>: 202 for every well-formed beacon, counted or not, so a bot learns
-/// nothing from the answer. The reader cookie lives exactly as long as the repeat window and is renewed
-/// by each beacon: long enough to recognise a repeat, too short to follow anyone.
+/// nothing from the answer; a 202 for a counted view comes once the broker holds it. 503 with Retry-After
+/// when the broker did not confirm in time: not accepted, so a retry is safe. The reader cookie lives
+/// exactly as long as the repeat window and is renewed by each beacon: long enough to recognise a
+/// repeat, too short to follow anyone.
 /// </summary>
 public static class RecordView
 {
@@ -18,9 +20,10 @@ public static class RecordView
         if (problem is not null) return problem;
 
         var request = http.Request;
-        var outcome = ingest.Record(articleId, request.Headers.UserAgent, http.Connection.RemoteIpAddress,
+        var outcome = await ingest.RecordAsync(articleId, request.Headers.UserAgent, http.Connection.RemoteIpAddress,
             request.Cookies[ReaderIdentity.CookieName]);
 
+        // Also with a 503: a retry then carries the same reader, so a view that reached the broker late counts once.
         if (outcome.ReaderCookie is { } reader)
             http.Response.Cookies.Append(ReaderIdentity.CookieName, ReaderIdentity.CookieValue(reader), new CookieOptions
             {
@@ -32,6 +35,13 @@ public static class RecordView
                 IsEssential = false,
             });
         http.Response.Headers.CacheControl = "no-store";
+        if (outcome.Refused)
+        {
+            var retryAfter = (int)Math.Ceiling(options.Value.PublishTimeout.TotalSeconds);
+            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The view was not recorded",
+                detail: $"The message broker did not confirm the view in time; nothing was recorded. Send it again after {retryAfter} s.");
+        }
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -1,11 +1,12 @@
 namespace NewsPlatform.Trending.Ingest;
 
 /// <summary>
-/// Remembers which reader counted a view of which article, and when, so a repeat within the window is
-/// not counted again. In memory and per node: exact for a reader whose beacons reach one node; a reader
-/// spread over N nodes by a load balancer without affinity can count up to N times per window.
-/// Bounded by <paramref name="capacity"/>: past it the oldest pairs are forgotten early (counted again)
-/// rather than the node running out of memory.
+/// The cheap first stage of the repeat rule: remembers which reader this node accepted a view of which
+/// article from, and when, so a repeat reaching the same node is answered at once without a publish.
+/// The rule itself holds across nodes in the scorer (<see cref="Scoring.RepeatCheck"/>), which also
+/// catches what this filter cannot see: a reader spread over nodes, or a pair forgotten early here.
+/// Bounded by <paramref name="capacity"/>: past it the oldest pairs are forgotten early rather than the
+/// node running out of memory.
 /// </summary>
 public sealed class RepeatFilter(TimeSpan window, int capacity)
 {
@@ -29,6 +30,12 @@ public sealed class RepeatFilter(TimeSpan window, int capacity)
     public void Remember(Guid reader, Guid article, DateTimeOffset now)
     {
         lock (_lock) Record((reader, article), now);
+    }
+
+    /// <summary>Forgets a view that was not accepted after all (its batch was refused), so a retry is not taken for a repeat.</summary>
+    public void Release(Guid reader, Guid article, DateTimeOffset at)
+    {
+        lock (_lock) Forget((reader, article), at);
     }
 
     public int Count

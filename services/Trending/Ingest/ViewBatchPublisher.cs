@@ -1,93 +1,102 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace NewsPlatform.Trending.Ingest;
 
 /// <summary>
-/// Every <see cref="TrendingOptions.FlushInterval"/>, turns the buffered views into one
-/// <see cref="ViewBatch"/> and publishes it with a publisher confirm.
-/// <para>What a 202 guarantees: the view is in this node's buffer and will be published within about a
-/// second. A batch that fails to publish is kept and retried with the same id (the scorer counts an id
-/// once, so a retry after a lost confirm cannot double count). A graceful stop (SIGTERM, rolling update)
-/// publishes the rest after Kestrel stops taking beacons and before the bus stops. A crash (kill -9,
-/// out of memory) loses at most the views of the last interval and any unconfirmed batches of that node —
-/// the price of never touching the broker or the database in the request path.</para>
+/// Publishes the group commit: a group becomes one <see cref="ViewBatch"/> when it holds
+/// <see cref="TrendingOptions.MaxBatchViews"/> views or <see cref="TrendingOptions.FlushInterval"/> after its
+/// first view, published with a publisher confirm while the next group fills (up to
+/// <see cref="TrendingOptions.MaxBatchesInFlight"/> at once).
+/// <para>What a 202 guarantees: the broker confirmed the batch holding the view (a durable message on a
+/// durable queue), so a crash of this node (kill -9, OOM) loses nothing it answered 202 for. Without a
+/// confirm within <see cref="TrendingOptions.PublishTimeout"/> every beacon of the batch is answered 503
+/// (not accepted). Such a batch may still reach the broker late and count; a retried beacon is then the same
+/// reader on the same article, which the scorer's repeat check counts once. A graceful stop (SIGTERM,
+/// rolling update) publishes the open group after Kestrel stops taking beacons and awaits every confirm
+/// before the bus stops.</para>
 /// </summary>
 public sealed class ViewBatchPublisher(
-    ViewBuffer buffer, IBus bus, IngestStats stats, TrendingClock clock,
+    ViewBuffer buffer, IBus bus, IngestStats stats, TrendingClock clock, IHostApplicationLifetime lifetime,
     IOptions<TrendingOptions> options, ILogger<ViewBatchPublisher> logger) : BackgroundService
 {
-    static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-    static readonly TimeSpan ShutdownBudget = TimeSpan.FromSeconds(20);
-    // An hour of batches at one per second; beyond that the broker has been gone too long to keep everything.
-    const int MaxUnsentBatches = 3600;
+    readonly SemaphoreSlim _slots = new(options.Value.MaxBatchesInFlight);
+    readonly ConcurrentDictionary<ViewGroup, Task> _inFlight = new();
+    long _publishing;
 
     /// <summary>Names this node in its batches and stats (several may run on one machine).</summary>
     public string Node { get; } = $"{Environment.MachineName}/{Guid.NewGuid().ToString("N")[..8]}";
-    readonly Queue<ViewBatch> _unsent = new();
-    long _unsentViews;
 
-    /// <summary>Accepted views not yet confirmed by the broker (buffered or awaiting a retry).</summary>
-    public long PendingViews => buffer.Pending + Interlocked.Read(ref _unsentViews);
+    /// <summary>Views whose beacons are waiting for their batch's confirm (in the open group or being published).</summary>
+    public long PendingViews => buffer.Pending + Interlocked.Read(ref _publishing);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.FlushInterval);
+        var interval = options.Value.FlushInterval;
+        // Once the node is asked to stop, beacons still being answered wait for no interval: Kestrel drains them first.
+        using var hurry = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await FlushAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var group = buffer.Open;
+                await group.Started.WaitAsync(stoppingToken);
+                await Task.WhenAny(group.Full, Task.Delay(interval, hurry.Token));
+                await _slots.WaitAsync(stoppingToken);
+                Start(buffer.Take());
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
-        using var deadline = new CancellationTokenSource(ShutdownBudget);
-        await FlushAsync(deadline.Token);
-        if (PendingViews > 0)
-            logger.LogError("Stopped with {Views} accepted view(s) the broker never confirmed; they are lost", PendingViews);
+        // Stopping: Kestrel has stopped taking beacons; publish what joined last and await every confirm.
+        var last = buffer.Close();
+        if (last.Views.Count > 0)
+        {
+            await _slots.WaitAsync(CancellationToken.None);
+            Start(last);
+        }
+        await Task.WhenAll(_inFlight.Values);
     }
 
-    async Task FlushAsync(CancellationToken cancellationToken)
+    void Start(ViewGroup group)
     {
-        var views = buffer.Drain();
-        if (views.Count > 0) Enqueue(new ViewBatch(Guid.NewGuid(), Node, clock.UtcNow, views));
+        _inFlight[group] = PublishAsync(group);
+    }
 
-        while (_unsent.TryPeek(out var batch))
+    async Task PublishAsync(ViewGroup group)
+    {
+        await Task.Yield(); // the loop goes back to collecting the next group at once
+        var views = group.Views.Count;
+        Interlocked.Add(ref _publishing, views);
+        try
         {
-            try
-            {
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attempt.CancelAfter(AttemptTimeout);
-                await bus.Publish(batch, context => context.MessageId = batch.BatchId, attempt.Token);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested || ex is not OperationCanceledException)
-            {
-                stats.CountPublishFailure();
-                logger.LogWarning(ex, "Could not publish view batch {BatchId} ({Views} views); {Unsent} batch(es) wait for the broker",
-                    batch.BatchId, batch.TotalViews, _unsent.Count);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            _unsent.Dequeue();
-            Interlocked.Add(ref _unsentViews, -batch.TotalViews);
-            stats.CountPublished(batch.TotalViews);
+            var batch = ViewBatch.From(group.Views, Node, clock.UtcNow);
+            using var timeout = new CancellationTokenSource(options.Value.PublishTimeout);
+            await bus.Publish(batch, context => context.MessageId = batch.BatchId, timeout.Token).WaitAsync(timeout.Token);
+            stats.CountPublished(views);
+            group.Complete(true);
+        }
+        catch (Exception ex)
+        {
+            stats.CountPublishFailure();
+            logger.LogWarning(ex, "The broker did not confirm a batch of {Views} view(s) within {Timeout}; its beacons are answered 503",
+                views, options.Value.PublishTimeout);
+            group.Complete(false);
+        }
+        finally
+        {
+            Interlocked.Add(ref _publishing, -views);
+            _inFlight.TryRemove(group, out _);
+            _slots.Release();
         }
     }
 
-    void Enqueue(ViewBatch batch)
+    public override void Dispose()
     {
-        _unsent.Enqueue(batch);
-        Interlocked.Add(ref _unsentViews, batch.TotalViews);
-        while (_unsent.Count > MaxUnsentBatches)
-        {
-            var dropped = _unsent.Dequeue();
-            Interlocked.Add(ref _unsentViews, -dropped.TotalViews);
-            logger.LogError("Dropped view batch {BatchId} ({Views} views): the broker has been unreachable for over {Count} flushes",
-                dropped.BatchId, dropped.TotalViews, MaxUnsentBatches);
-        }
+        _slots.Dispose();
+        base.Dispose();
     }
 }

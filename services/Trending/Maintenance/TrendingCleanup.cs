@@ -5,15 +5,17 @@ using NewsPlatform.Trending.Storage;
 namespace NewsPlatform.Trending.Maintenance;
 
 /// <summary>
-/// Hourly housekeeping, safe on every node at once (each step is one idempotent DELETE): minute counts
-/// past the replay retention and scores decayed to nothing (a later view starts the row afresh).
+/// Housekeeping every few minutes, safe on every node at once (each step is one idempotent DELETE): reader
+/// rows older than the repeat window (they decide nothing any more), minute counts past the replay retention
+/// and scores decayed to nothing (a later view starts the row afresh).
 /// Processed-message rows are pruned by ServiceDefaults' <c>ProcessedMessagePruner</c>, as in every consuming service.
 /// </summary>
 public sealed class TrendingCleanup(
     NpgsqlDataSource database, TrendingTables tables, TrendingClock clock,
     IOptions<TrendingOptions> options, ILogger<TrendingCleanup> logger) : BackgroundService
 {
-    static readonly TimeSpan Period = TimeSpan.FromHours(1);
+    // Reader rows arrive with every view; pruning often keeps that table near one window's worth.
+    static readonly TimeSpan Period = TimeSpan.FromMinutes(5);
     /// <summary>Below this a score is invisible next to any article read in the last few half-lives.</summary>
     public const double NegligibleScore = 0.001;
 
@@ -28,7 +30,7 @@ public sealed class TrendingCleanup(
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
-                logger.LogWarning(ex, "Trending cleanup failed; trying again in an hour");
+                logger.LogWarning(ex, "Trending cleanup failed; trying again in {Period}", Period);
             }
         }
     }
@@ -43,6 +45,8 @@ public sealed class TrendingCleanup(
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             $"delete from {tables.Scores} s where s.score * {ScoreSql.Decay(ScoreSql.Seconds("s.scored_at", "$1"), halfLife)} < $2")
             { Parameters = { new NpgsqlParameter { Value = now }, new NpgsqlParameter { Value = NegligibleScore } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {tables.ReaderViews} where counted_at < $1")
+            { Parameters = { new NpgsqlParameter { Value = now - options.Value.RepeatWindow } } });
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

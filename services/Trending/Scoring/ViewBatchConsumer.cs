@@ -9,17 +9,23 @@ namespace NewsPlatform.Trending.Scoring;
 
 /// <summary>
 /// Applies a batch of views to the scores and the per-minute counts. Any number of instances compete
-/// on one queue: each UPSERT computes the decay in SQL under the row's lock, and the processed-batch
-/// row commits in the same transaction, so a batch delivered twice (or to two instances) counts once.
+/// on one queue: the repeat check (<see cref="RepeatCheck"/>) drops views of a reader who already counted
+/// on the article within the window, on whichever node; each UPSERT computes the decay in SQL under the
+/// row's lock; and the processed-batch row commits in the same transaction, so a batch delivered twice (or
+/// to two instances) counts once.
 /// </summary>
-public sealed class ViewBatchConsumer(IDocumentStore store, IOptions<TrendingOptions> options) : IdempotentConsumer<ViewBatch>(store)
+public sealed class ViewBatchConsumer(IDocumentStore store, IOptions<TrendingOptions> options, IngestStats stats)
+    : IdempotentConsumer<ViewBatch>(store)
 {
-    protected override Task Apply(ViewBatch batch, IDocumentSession session, ConsumeContext<ViewBatch> context)
+    protected override async Task Apply(ViewBatch batch, IDocumentSession session, ConsumeContext<ViewBatch> context)
     {
+        var (counted, repeats) = await RepeatCheck.ApplyAsync(session, batch.Views, options.Value.RepeatWindow, context.CancellationToken);
+        session.Listeners.Add(new CountAfterCommit(stats, counted.Sum(v => (long)v.Count), repeats));
+
         var halfLife = options.Value.HalfLife;
-        var articles = BatchTotals.PerArticle(batch.Views, halfLife);
-        if (articles.Count == 0) return Task.CompletedTask;
-        var minutes = BatchTotals.PerMinute(batch.Views);
+        var articles = BatchTotals.PerArticle(counted, halfLife);
+        if (articles.Count == 0) return;
+        var minutes = BatchTotals.PerMinute(counted);
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
 
         session.QueueSqlCommand(UpsertScores(schema, halfLife),
@@ -37,7 +43,16 @@ public sealed class ViewBatchConsumer(IDocumentStore store, IOptions<TrendingOpt
             minutes.Select(m => m.ArticleId).ToArray(),
             minutes.Select(m => m.Minute).ToArray(),
             minutes.Select(m => m.Views).ToArray());
-        return Task.CompletedTask;
+    }
+
+    /// <summary>Counts only what committed: a batch another instance applied first rolls back and counts nothing here.</summary>
+    sealed class CountAfterCommit(IngestStats stats, long scored, long repeats) : DocumentSessionListenerBase
+    {
+        public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
+        {
+            stats.CountScored(scored, repeats);
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>ScoreMath.Add in one statement: S ← S·2^(−Δt/H) + w, or w decayed to S's time if the batch is older.</summary>

@@ -15,6 +15,7 @@ public static class TrendingSchema
     public const string Scores = "scores";
     public const string MinuteViews = "minute_views";
     public const string ReaderSalts = "reader_salts";
+    public const string ReaderViews = "reader_views";
 
     public static void Register(StoreOptions options)
     {
@@ -66,6 +67,15 @@ public static class TrendingSchema
         salts.AddColumn("day", "date").AsPrimaryKey();
         salts.AddColumn("salt", "bytea").NotNull();
         objects.Add(salts);
+
+        // Which reader (cookie or keyed address hash, never an address) last counted a view of which article:
+        // the repeat rule across every node. Rows older than the repeat window are pruned.
+        var readers = new Table(Name(schema, ReaderViews));
+        readers.AddColumn("reader_id", "uuid").AsPrimaryKey();
+        readers.AddColumn("article_id", "uuid").AsPrimaryKey();
+        readers.AddColumn("counted_at", "timestamp with time zone").NotNull();
+        readers.Indexes.Add(new IndexDefinition($"ix_{ReaderViews}_counted_at") { Columns = ["counted_at"] });
+        objects.Add(readers);
     }
 
     static PostgresqlObjectName Name(string schema, string table) => new(schema, table, SchemaUtils.IdentifierUsage.General);

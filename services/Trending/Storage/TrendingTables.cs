@@ -9,4 +9,5 @@ public sealed class TrendingTables(string schema)
     public string Scores => $"{Schema}.{TrendingSchema.Scores}";
     public string MinuteViews => $"{Schema}.{TrendingSchema.MinuteViews}";
     public string ReaderSalts => $"{Schema}.{TrendingSchema.ReaderSalts}";
+    public string ReaderViews => $"{Schema}.{TrendingSchema.ReaderViews}";
 }

@@ -42,7 +42,7 @@ public sealed class GatewayBenchmark : IBenchmark
         await using var readerFeed = await ServiceProcess.StartAsync("services/ReaderFeed", "NewsPlatform.ReaderFeed", settings);
         Console.WriteLine($"seeding ReaderFeed with {SeededArticles} articles");
         var seeded = await EventLogSeeder.SeedAsync(infrastructure.Database.ConnectionString, SeededArticles, cancellationToken);
-        await ReaderFeedBenchmark.RebuildAsync(readerFeed.Client);
+        await RebuildRuns.RebuildAsync(readerFeed.Client);
 
         List<(Run Direct, Run Proxied)> article, search, memory, idle, idleMemory;
         Run cached;

@@ -6,15 +6,18 @@ namespace NewsPlatform.Benchmarks.Trending;
 
 /// <summary>
 /// Open-loop reader traffic at a fixed rate: a Zipf-shaped baseline over many articles (a few popular,
-/// a long tail) plus, when asked, a spike on one article. Every view comes from a new reader.
+/// a long tail) plus, when asked, a spike on one article. Every view comes from a new reader at a random address.
 /// </summary>
 public sealed class PacedViews : IAsyncDisposable
 {
+    /// <summary>Beacons awaiting their answer at once; each waits for its batch's publisher confirm (tens of ms).</summary>
+    public const int InFlight = 256;
+
     readonly HttpClient _client;
     readonly IReadOnlyList<Guid> _articles;
     readonly double[] _cumulative;
     readonly double _perSecond;
-    readonly SemaphoreSlim _slots = new(64);
+    readonly SemaphoreSlim _slots = new(InFlight);
     readonly CancellationTokenSource _stop = new();
     readonly Task _loop;
     readonly Random _random = new(42);
@@ -90,6 +93,8 @@ public sealed class PacedViews : IAsyncDisposable
                 };
                 request.Headers.TryAddWithoutValidation("User-Agent", ViewsScript.Browser);
                 request.Headers.Add("Cookie", $"np_reader={Guid.NewGuid():N}");
+                // A reader address, as the load balancer in front of the gateway forwards it (see ViewsScript).
+                request.Headers.Add("X-Forwarded-For", $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
                 using var response = await _client.SendAsync(request);
                 Interlocked.Increment(ref _sent);
                 if (response.StatusCode != HttpStatusCode.Accepted) Interlocked.Increment(ref _failed);
@@ -109,7 +114,7 @@ public sealed class PacedViews : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await _loop;
-        for (var i = 0; i < 64; i++) await _slots.WaitAsync(); // let the requests in flight finish
+        for (var i = 0; i < InFlight; i++) await _slots.WaitAsync(); // let the requests in flight finish
         _stop.Dispose();
     }
 }

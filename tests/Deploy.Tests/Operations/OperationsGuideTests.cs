@@ -17,11 +17,12 @@ public sealed partial class OperationsGuideTests
             .SelectMany(f => InstrumentCreation().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet();
 
+    /// <summary>The list of planned metrics, or nothing once every planned metric is emitted and the list is gone.</summary>
     static string PlannedSection()
     {
         var text = RepositoryRoot.Read(Guide);
         var start = text.IndexOf("Planned, not emitted yet", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"{Guide} has no list of planned metrics");
+        if (start < 0) return "";
         var end = text.IndexOf("###", start, StringComparison.Ordinal);
         return text[start..end];
     }
@@ -33,6 +34,7 @@ public sealed partial class OperationsGuideTests
         var metrics = MetricsInCode();
 
         Assert.Contains("newsplatform.relay.events_relayed", metrics);
+        Assert.Contains("newsplatform.relay.lag", metrics); // an observable gauge, created without a type argument
         Assert.All(metrics, m => Assert.True(guide.Contains($"`{m}`"), $"{m} is emitted but {Guide} does not explain it"));
     }
 
@@ -42,7 +44,6 @@ public sealed partial class OperationsGuideTests
         var planned = DocumentedMetric().Matches(PlannedSection()).Select(m => m.Groups[1].Value).ToList();
         var emitted = MetricsInCode();
 
-        Assert.NotEmpty(planned);
         Assert.All(planned, m => Assert.False(emitted.Contains(m), $"{m} is emitted now: move it from the planned list in {Guide} to the table above it"));
     }
 
@@ -57,7 +58,7 @@ public sealed partial class OperationsGuideTests
                 $"{name} requires {key}, which {Guide} does not explain");
     }
 
-    [GeneratedRegex("""Create(?:Counter|Histogram|UpDownCounter|Gauge|ObservableGauge|ObservableCounter|ObservableUpDownCounter)<[^>]+>\(\s*"(newsplatform\.[a-z0-9_.]+)"  """, RegexOptions.IgnorePatternWhitespace)]
+    [GeneratedRegex("""Create(?:Counter|Histogram|UpDownCounter|Gauge|ObservableGauge|ObservableCounter|ObservableUpDownCounter)(?:<[^>]+>)?\(\s*"(newsplatform\.[a-z0-9_.]+)"  """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex InstrumentCreation();
 
     [GeneratedRegex(@"`(newsplatform\.[a-z0-9_.]+)`")]

@@ -4,9 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPlatform.ReaderFeed.Articles;
+using NewsPlatform.ReaderFeed.EventLog;
 using NewsPlatform.ReaderFeed.Media;
 using NewsPlatform.ReaderFeed.Rebuild;
+using NewsPlatform.ReaderFeed.Search;
 using NewsPlatform.ReaderFeed.Tests.Fixtures;
 using NewsPlatform.ReaderFeed.Trending;
 using NewsPlatform.TestKit;
@@ -63,6 +66,74 @@ public class RebuildTests(ReaderFeedHost host)
         Assert.Equal(HttpStatusCode.MovedPermanently, (await host.Client.GetAsync("/politics/election-called")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await host.Client.GetAsync("/politics/minister-resigns")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/news/never-published")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cold_rebuild_into_empty_read_models_gives_exactly_the_live_read_models()
+    {
+        var photo = Seed.Photo();
+        var article = Seed.Article(section: "business", slug: "port-expands", heroMediaId: photo.MediaId);
+        await host.PublishAndWaitAsync(Seed.MediaReady(photo));
+        await host.PublishAndWaitAsync(Seed.Published(article));
+        await host.PublishAndWaitAsync(Seed.Revised(article with { Headline = "Port expands to the north" }, 2, significant: true));
+        await host.PublishAndWaitAsync(Seed.Trending(host.NextTrendingAsOf(), article));
+        var live = await SnapshotAsync();
+
+        // A new deployment restored from the event log alone: every read model table is empty.
+        await using (await ReadModelGate.CloseAsync(host.Database.ConnectionString, CancellationToken.None))
+            await ExecuteAsync("truncate readerfeed.mt_doc_articleview, readerfeed.mt_doc_mediaview, readerfeed.mt_doc_trendingview, readerfeed.article_search");
+        Assert.NotEqual(live, await SnapshotAsync());
+
+        Assert.Equal(RebuildState.Succeeded, (await RebuildAsync()).State);
+
+        Assert.Equal(live, await SnapshotAsync());
+        var results = Html.Parse(await host.WaitForPageAsync("/search?q=port+expands", h => h.Contains("href=\"/business/port-expands\""), "a search hit"));
+        Assert.Contains("Port expands to the north", results.Text("main"));
+    }
+
+    [Fact]
+    public async Task Reindexing_most_articles_builds_the_search_index_once_at_the_end_with_the_live_rows()
+    {
+        await host.PublishAndWaitAsync(Seed.Published(Seed.Article(section: "world", slug: "harbour-regatta", headline: "Harbour regatta returns")));
+        var live = await SnapshotAsync();
+        var indexBefore = await IndexOidAsync();
+        var configured = host.Services.GetRequiredService<SearchIndex>();
+
+        int indexed;
+        await using (await ReadModelGate.CloseAsync(host.Database.ConnectionString, CancellationToken.None))
+        {
+            await ExecuteAsync("delete from readerfeed.article_search");
+            await using var session = host.Store.QuerySession();
+            var articles = await session.Query<ArticleView>().ToListAsync();
+            // The threshold lowered to this collection's few articles; a deployment needs a thousand rows to take this path.
+            var index = new SearchIndex("readerfeed", configured.Configuration) { BulkRows = 1 };
+            indexed = await index.RebuildAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), articles, CancellationToken.None);
+        }
+
+        Assert.Equal(live, await SnapshotAsync());
+        Assert.True(indexed > 0);
+        var indexAfter = await IndexOidAsync();
+        Assert.NotNull(indexAfter);
+        Assert.NotEqual(indexBefore, indexAfter);
+        var results = Html.Parse(await host.GetStringAsync("/search?q=regatta"));
+        Assert.Contains("Harbour regatta returns", results.Text("main"));
+    }
+
+    /// <summary>The search table's GIN index, by identity: a rebuilt index is a new relation.</summary>
+    async Task<long?> IndexOidAsync()
+    {
+        await using var connection = new NpgsqlConnection(host.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select oid::bigint from pg_class where relname = 'ix_article_search_document'", connection);
+        return await command.ExecuteScalarAsync() as long?;
+    }
+
+    async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]

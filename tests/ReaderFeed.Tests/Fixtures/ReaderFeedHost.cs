@@ -98,6 +98,22 @@ public sealed class ReaderFeedHost : IAsyncLifetime
         Eventually.MatchAsync(() => Task.FromResult(Services.GetRequiredService<ConsumeCounter>().Completed(messageId)), n => n >= times,
             TimeSpan.FromSeconds(30), $"message {messageId} to be consumed {times} times");
 
+    /// <summary>
+    /// Receives what ReaderFeed publishes, on a queue of the test's own (as a gateway instance does) until disposed.
+    /// </summary>
+    public async Task<IAsyncDisposable> ListenAsync<T>(Func<T, Task> received) where T : class
+    {
+        var handle = _bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), KebabCaseEndpointNameFormatter.Instance,
+            e => e.Handler<T>(context => received(context.Message)));
+        await handle.Ready;
+        return new Listening(handle);
+    }
+
+    sealed class Listening(HostReceiveEndpointHandle handle) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await handle.StopAsync();
+    }
+
     public async Task<string> GetStringAsync(string path)
     {
         var response = await Client.GetAsync(path);

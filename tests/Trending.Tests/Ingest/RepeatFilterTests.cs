@@ -66,4 +66,16 @@ public class RepeatFilterTests
         filter.IsRepeat(Guid.NewGuid(), Article, T0.AddMinutes(30.5));
         Assert.Equal(2, filter.Count); // the T0 pairs expired; the reader from T0+1 min and the new one remain
     }
+
+    [Fact]
+    public void A_released_view_is_forgotten_so_a_retry_counts()
+    {
+        var filter = new RepeatFilter(Window, 1000);
+
+        Assert.False(filter.IsRepeat(Reader, Article, T0));
+        filter.Release(Reader, Article, T0);
+
+        Assert.False(filter.IsRepeat(Reader, Article, T0.AddSeconds(5)));
+        Assert.True(filter.IsRepeat(Reader, Article, T0.AddSeconds(6)));
+    }
 }

@@ -49,8 +49,7 @@ public sealed class TrendingHost : IAsyncDisposable
     {
         await Task.Yield();
         var all = infrastructure.Settings();
-        // Shorter loops than production so tests wait less; the behaviour is the same.
-        all["Trending:FlushInterval"] = "00:00:00.200";
+        // A shorter catalog loop than production so tests wait less; the behaviour is the same.
         all["Trending:CatalogRefresh"] = "00:00:00.200";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var factory = new ServiceFactory<TrendingEntryPoint>(all)
