@@ -170,12 +170,14 @@ public sealed class GatewayBenchmark : IBenchmark
 
     /// <summary>
     /// The gateway with its shipped appsettings.json, ReaderFeed's cluster pointed at <paramref name="readerFeed"/>.
-    /// The other services are not running: that only degrades readiness, which is told not to fail on it.
+    /// The other services are not running: that only degrades readiness, which is told not to fail on it. The broker is
+    /// connected as in the stack (the cache-purge listener), though nothing is published while it is measured.
     /// </summary>
     static Task<ServiceProcess> StartGatewayAsync(TestInfrastructure infrastructure, Uri readerFeed) =>
         ServiceProcess.StartAsync("gateway/Gateway", "NewsPlatform.Gateway", new Dictionary<string, string?>
         {
             ["Jwt:SigningKey"] = infrastructure.Settings()["Jwt:SigningKey"],
+            ["ConnectionStrings:RabbitMq"] = infrastructure.Settings()["ConnectionStrings:RabbitMq"],
             ["ReverseProxy:Clusters:readerfeed:Destinations:readerfeed-1:Address"] = readerFeed.ToString(),
             ["Gateway:Readiness:ServiceDownStatus"] = "Degraded",
         });
