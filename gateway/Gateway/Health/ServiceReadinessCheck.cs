@@ -39,12 +39,22 @@ public sealed class ServiceReadinessCheck(string clusterId, IProxyStateLookup pr
         try
         {
             using var response = await http.GetAsync(new Uri(baseAddress, "health/ready"), cancellationToken);
-            return (destination.DestinationId, response.IsSuccessStatusCode, $"{(int)response.StatusCode} from {baseAddress}health/ready");
+            return (destination.DestinationId, response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        // The outcome is public (the gateway's readiness): it names the instance, never its address or the
+        // socket error's text; the instance's address is in the gateway's configuration.
+        catch (TaskCanceledException)
         {
-            var why = e is TaskCanceledException ? "no answer in time" : e.Message;
-            return (destination.DestinationId, false, $"{why} ({baseAddress}health/ready)");
+            return (destination.DestinationId, false, "no answer in time");
+        }
+        catch (HttpRequestException e)
+        {
+            return (destination.DestinationId, false, e.HttpRequestError switch
+            {
+                HttpRequestError.ConnectionError => "connection refused or unreachable",
+                HttpRequestError.NameResolutionError => "name not resolved",
+                _ => "request failed",
+            });
         }
     }
 }

@@ -62,6 +62,19 @@ public sealed class ServiceDownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Public_readiness_names_failing_instances_but_never_an_internal_address()
+    {
+        using var response = await _stack.Client().GetAsync("/health/ready");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("media-1: connection refused or unreachable", body);
+        Assert.DoesNotContain("127.0.0.1", body);
+        Assert.DoesNotContain("localhost", body);
+        Assert.DoesNotContain("http://", body);
+        Assert.DoesNotContain("\"data\":{", body);
+    }
+
+    [Fact]
     public async Task Readiness_is_503_and_names_every_service_that_is_down()
     {
         using var response = await _stack.Client().GetAsync("/health/ready");
