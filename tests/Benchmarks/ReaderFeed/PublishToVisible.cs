@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using NewsPlatform.Contracts.Articles;
-using NewsPlatform.ServiceDefaults.Messaging;
+using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Benchmarks.ReaderFeed;
 
@@ -15,14 +15,7 @@ public static class PublishToVisible
     public static async Task<List<double>> MeasureAsync(string rabbitMq, HttpClient reader, PublicArticle article, long firstVersion, int samples,
         CancellationToken cancellationToken)
     {
-        var address = RabbitMqAddress.Parse(rabbitMq);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-        {
-            h.Username(address.Username);
-            h.Password(address.Password);
-            h.PublisherConfirmation = true;
-        }));
-        await bus.StartAsync(cancellationToken);
+        var bus = await TestBus.StartAsync(rabbitMq, cancellationToken);
         try
         {
             var path = $"/{article.Section}/{article.Slug}";

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
 using NewsPlatform.Contracts.Articles;
-using NewsPlatform.ServiceDefaults.Messaging;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Benchmarks.Trending;
@@ -30,14 +29,7 @@ public sealed class TrendingService : IAsyncDisposable
     /// <summary>Publishes <paramref name="count"/> articles as Authoring's relay would and waits until the node serves them.</summary>
     public async Task<IReadOnlyList<Guid>> PublishArticlesAsync(int count, CancellationToken cancellationToken)
     {
-        var address = RabbitMqAddress.Parse(Infrastructure.VirtualHost.ConnectionString);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-        {
-            h.Username(address.Username);
-            h.Password(address.Password);
-            h.PublisherConfirmation = true;
-        }));
-        await bus.StartAsync(cancellationToken);
+        var bus = await TestBus.StartAsync(Infrastructure.VirtualHost.ConnectionString, cancellationToken);
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
         try
         {

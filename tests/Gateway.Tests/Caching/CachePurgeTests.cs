@@ -4,7 +4,6 @@ using System.Text.Json;
 using MassTransit;
 using NewsPlatform.Contracts.ReaderFeed;
 using NewsPlatform.Gateway.Tests.Infrastructure;
-using NewsPlatform.ServiceDefaults.Messaging;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Gateway.Tests.Caching;
@@ -47,7 +46,8 @@ public sealed class CachePurgeTests
         Assert.Contains("<h1>Harbour bath opens</h1>", await two.GetStringAsync(Path));
         Assert.Equal(2, page.Served);
 
-        await PublishAsync(vhost.ConnectionString, new ReaderPagesChangedV1(Guid.NewGuid(), DateTimeOffset.UtcNow, "ArticleRevisedV1", Guid.NewGuid()));
+        var notice = new ReaderPagesChangedV1(Guid.NewGuid(), DateTimeOffset.UtcNow, "ArticleRevisedV1", Guid.NewGuid());
+        await TestBus.PublishAsync(vhost.ConnectionString, notice, notice.EventId);
 
         foreach (var client in new[] { one, two })
             await Eventually.MatchAsync(() => client.GetStringAsync(Path), html => html.Contains("after storm repairs"),
@@ -80,26 +80,6 @@ public sealed class CachePurgeTests
                 .Any(c => c.GetProperty("name").GetString()!.StartsWith("masstransit", StringComparison.Ordinal)
                           && c.GetProperty("status").GetString() == "Healthy");
         }, listening => listening, TimeSpan.FromSeconds(30), "the gateway's bus to be connected");
-
-    static async Task PublishAsync(string rabbitMq, ReaderPagesChangedV1 notice)
-    {
-        var address = RabbitMqAddress.Parse(rabbitMq);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-        {
-            h.Username(address.Username);
-            h.Password(address.Password);
-            h.PublisherConfirmation = true;
-        }));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(notice, c => c.MessageId = notice.EventId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
 
     static MeterListener PurgeListener(Action counted)
     {

@@ -44,14 +44,7 @@ public sealed class ReaderFeedHost : IAsyncLifetime
         Address = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
         Client = NewClient();
 
-        var rabbit = RabbitMqAddress.Parse(_infrastructure.VirtualHost.ConnectionString);
-        _bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
-        {
-            h.Username(rabbit.Username);
-            h.Password(rabbit.Password);
-            h.PublisherConfirmation = true;
-        }));
-        await _bus.StartAsync();
+        _bus = await TestBus.StartAsync(_infrastructure.VirtualHost.ConnectionString);
 
         // The service is ready once the listener trusts its cache and the consumers' queues exist.
         await Eventually.MatchAsync(async () => (await Client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK,

@@ -22,7 +22,8 @@ public static class TrendingProcess
     /// <summary>Publishes an article as Authoring's relay would and waits until the node accepts views of it.</summary>
     public static async Task PublishArticleAsync(TestInfrastructure infrastructure, ServiceProcess node, Guid articleId)
     {
-        await Broker.PublishAsync(infrastructure, Articles.Published(Articles.Public(articleId, "news", "Power cut")));
+        var published = Articles.Published(Articles.Public(articleId, "news", "Power cut"));
+        await TestBus.PublishAsync(infrastructure.VirtualHost.ConnectionString, published, published.EventId);
         await Eventually.MatchAsync(() => StatsAsync(node), s => s.LiveArticles >= 1, TimeSpan.FromSeconds(30), "the article to be live on the node");
     }
 
