@@ -17,8 +17,12 @@ public sealed class TrendingOptions
     /// <summary>A reader viewing the same article again within this window is not counted again.</summary>
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Most (reader, article) pairs one node remembers in its in-memory first stage; beyond it the oldest are forgotten early (the scorer still catches their repeats).</summary>
-    public int RepeatCapacity { get; set; } = 2_000_000;
+    /// <summary>
+    /// Most (reader, article) pairs one node remembers in its in-memory first stage (about 130 bytes each, measured, so
+    /// 500,000 ≈ 63 MB, well inside the pod's 512 MiB limit); beyond it the oldest are forgotten early and the
+    /// scorer, which decides repeats in PostgreSQL, still catches theirs.
+    /// </summary>
+    public int RepeatCapacity { get; set; } = 500_000;
 
     /// <summary>
     /// Group commit: a batch is published at most this long after its first view arrived (or sooner, when
