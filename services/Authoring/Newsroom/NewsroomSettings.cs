@@ -1,16 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Newsroom;
 
-/// <summary>Reads <c>Newsroom:*</c>: the sections (a list, or one comma-separated value) and the newsroom's time zone.</summary>
+/// <summary>Reads <c>Newsroom:Sections</c> (a list, or one comma-separated value; the default list when unset).</summary>
 public static class NewsroomSettings
 {
-    public static Sections ReadSections(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Newsroom:Sections");
-        var names = section.Get<string[]>() is { Length: > 0 } list ? list
-            : section.Value is { Length: > 0 } csv ? csv.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : null;
-        return names is null ? Sections.Default : new Sections(names);
-    }
+    public static Sections ReadSections(IConfiguration configuration) => new(NewsroomSections.NamesFrom(configuration));
 }

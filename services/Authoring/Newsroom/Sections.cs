@@ -1,3 +1,5 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
+
 namespace NewsPlatform.Authoring.Newsroom;
 
 /// <summary>A newspaper section: its display name ("News") and its URL segment ("news").</summary>
@@ -9,28 +11,22 @@ public sealed record Section(string Name, string Slug);
 /// </summary>
 public sealed class Sections
 {
-    public static readonly IReadOnlyList<string> DefaultNames = ["News", "World", "Politics", "Business", "Sports", "Culture", "Opinion"];
-
-    /// <summary>First URL segments that belong to the site itself and can never name a section.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "api", "editor", "media", "authors", "search", "health", "openapi", "assets", "rss.xml", "sitemap.xml", "sitemap-news.xml",
-    };
-
     readonly IReadOnlyList<Section> _all;
 
     public Sections(IEnumerable<string> names)
     {
-        _all = names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new Section(n.Trim(), Slugs.From(n))).ToList();
+        _all = names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new Section(n.Trim(), UrlSlug.From(n))).ToList();
         if (_all.Count == 0)
             throw new ArgumentException("NewsPlatform needs at least one section in 'Newsroom:Sections'.", nameof(names));
-        if (_all.FirstOrDefault(s => ReservedSlugs.Contains(s.Slug)) is { } reserved)
+        if (_all.FirstOrDefault(s => s.Slug.Length == 0) is { } unwritable)
+            throw new ArgumentException($"The section '{unwritable.Name}' has no letters or digits to make its URL from.", nameof(names));
+        if (_all.FirstOrDefault(s => NewsroomSections.ReservedSegments.Contains(s.Slug)) is { } reserved)
             throw new ArgumentException($"The section '{reserved.Name}' would take the reserved URL segment '/{reserved.Slug}'.", nameof(names));
         if (_all.GroupBy(s => s.Slug).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"Two configured sections share the URL segment '/{twice.Key}'.", nameof(names));
     }
 
-    public static Sections Default { get; } = new(DefaultNames);
+    public static Sections Default { get; } = new(NewsroomSections.DefaultNames);
 
     public IReadOnlyList<Section> All => _all;
 

@@ -1,37 +1,20 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Newsroom;
 
 /// <summary>
-/// URL slugs: lower-case ASCII words joined by hyphens. Letters are folded to ASCII so that
-/// "Søren Ærø" becomes "soren-aero" rather than losing the letters.
+/// Article slugs: the platform's <see cref="UrlSlug"/> of the headline, at most <see cref="MaxLength"/>
+/// characters, and never empty (a headline with no Latin letters becomes "article").
 /// </summary>
 public static partial class Slugs
 {
     public const int MaxLength = 80;
     const string Fallback = "article";
 
-    // Letters that Unicode decomposition does not reduce to an ASCII base letter.
-    static readonly Dictionary<char, string> Folds = new()
-    {
-        ['ø'] = "o", ['æ'] = "ae", ['œ'] = "oe", ['ß'] = "ss", ['đ'] = "d", ['ð'] = "d",
-        ['þ'] = "th", ['ł'] = "l", ['ı'] = "i", ['ħ'] = "h", ['ŧ'] = "t", ['ŋ'] = "n",
-    };
-
     public static string From(string text)
     {
-        var folded = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (Folds.TryGetValue(c, out var replacement)) folded.Append(replacement);
-            else if (c is >= 'a' and <= 'z' or >= '0' and <= '9') folded.Append(c);
-            else folded.Append('-');
-        }
-
-        var slug = Hyphens().Replace(folded.ToString(), "-").Trim('-');
+        var slug = UrlSlug.From(text);
         if (slug.Length > MaxLength)
         {
             // Cut at a word boundary so a slug never ends in half a word.
@@ -51,9 +34,6 @@ public static partial class Slugs
         var suffix = "-" + n;
         return slug[..Math.Min(slug.Length, MaxLength - suffix.Length)].TrimEnd('-') + suffix;
     }
-
-    [GeneratedRegex("-{2,}")]
-    private static partial Regex Hyphens();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Canonical();

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.Contracts;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.ReaderFeed.Newsroom;
@@ -91,7 +92,7 @@ public static class ArticleFold
             Path = path,
             Section = view.Article?.Section ?? path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "",
             PublishedAt = view.Article?.PublishedAt ?? default,
-            AuthorSlugs = view.Article?.Authors.Select(Slugs.From).Where(s => s.Length > 0).Distinct().ToList() ?? [],
+            AuthorSlugs = view.Article?.Authors.Select(UrlSlug.From).Where(s => s.Length > 0).Distinct().ToList() ?? [],
             PreviousPaths = view.Paths.Where(p => p != path).ToList(),
         };
     }

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPlatform.ReaderFeed.Articles;
@@ -30,7 +31,7 @@ public static class ReaderFeedExtensions
     {
         var newsroom = builder.Configuration.GetSection(NewsroomOptions.Section).Get<NewsroomOptions>() ?? new NewsroomOptions();
         var siteUrl = ValidSiteUrl(newsroom.SiteUrl);
-        var sections = new SectionCatalog(NewsroomConfiguration.SectionNames(builder.Configuration));
+        var sections = new SectionCatalog(NewsroomSections.NamesFrom(builder.Configuration));
         var clock = new NewsroomClock(newsroom.TimeZone);
         var postgres = builder.Configuration.Require(EventBackbone.PostgresKey);
         var search = new SearchIndex(ServiceName, newsroom.SearchConfiguration);

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.ReaderFeed.Articles;
@@ -37,9 +38,9 @@ public static class FeedApi
         FeedCursor? after = null;
         if (cursor is not null && !FeedCursor.TryParse(cursor, out after))
             return Problem("cursor is not one this API returned; use nextCursor from a previous page.");
-        if (section is not null && (section.Length == 0 || Slugs.From(section) != section))
+        if (section is not null && (section.Length == 0 || UrlSlug.From(section) != section))
             return Problem($"section must be a section slug such as 'news'; '{section}' is not.");
-        if (author is not null && (author.Length == 0 || Slugs.From(author) != author))
+        if (author is not null && (author.Length == 0 || UrlSlug.From(author) != author))
             return Problem($"author must be an author slug such as 'camilla-jessen'; '{author}' is not.");
 
         Task<CachedResponse> Render() => RenderListAsync(site, section, author, after, take);

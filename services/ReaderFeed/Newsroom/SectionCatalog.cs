@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Newsroom;
 
@@ -10,32 +11,25 @@ public sealed record SectionInfo(string Slug, string Name);
 /// </summary>
 public sealed class SectionCatalog
 {
-    public static readonly IReadOnlyList<string> DefaultNames = ["News", "World", "Politics", "Business", "Sports", "Culture", "Opinion"];
-
-    public static readonly IReadOnlySet<string> ReservedSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "api", "editor", "media", "authors", "search", "health", "openapi", "assets", "rss.xml", "sitemap.xml", "sitemap-news.xml",
-    };
-
     readonly Dictionary<string, SectionInfo> _bySlug;
 
     public SectionCatalog(IEnumerable<string> names)
     {
         All = names.Select(n => n.Trim()).Where(n => n.Length > 0)
-            .Select(n => new SectionInfo(Slugs.From(n), n))
+            .Select(n => new SectionInfo(UrlSlug.From(n), n))
             .DistinctBy(s => s.Slug)
             .ToList();
         var reserved = All.Where(s => s.Slug.Length == 0 || IsReserved(s.Slug)).Select(s => s.Name).ToList();
         if (reserved.Count > 0)
             throw new InvalidOperationException(
                 $"NewsPlatform cannot start: 'Newsroom:Sections' contains {string.Join(", ", reserved.Select(r => $"'{r}'"))}, " +
-                $"which cannot be a section because its URL is reserved ({string.Join(", ", ReservedSegments.Order())}).");
+                $"which cannot be a section because its URL is reserved ({string.Join(", ", NewsroomSections.ReservedSegments.Order())}).");
         _bySlug = All.ToDictionary(s => s.Slug, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<SectionInfo> All { get; }
 
-    public static bool IsReserved(string segment) => ReservedSegments.Contains(segment);
+    public static bool IsReserved(string segment) => NewsroomSections.ReservedSegments.Contains(segment);
 
     public bool IsConfigured(string slug) => _bySlug.ContainsKey(slug);
 

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using Marten;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
@@ -34,7 +35,7 @@ public static class ListRoutes
         await ListAsync(site, "author:" + author, cursor, async (session, after) =>
         {
             var articles = await session.LatestAsync(PageSize + 1, authorSlug: author, after: after);
-            var name = articles.SelectMany(a => a.Article!.Authors).FirstOrDefault(n => Slugs.From(n) == author);
+            var name = articles.SelectMany(a => a.Article!.Authors).FirstOrDefault(n => UrlSlug.From(n) == author);
             if (name is null) return null;
             var head = new PageHead($"{name} — {site.Site.SiteName}", $"Articles written by {name}.",
                 site.Presenter.Absolute("/authors/" + author));

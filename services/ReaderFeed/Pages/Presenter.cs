@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Media;
 using NewsPlatform.ReaderFeed.Newsroom;
@@ -20,10 +21,10 @@ public sealed class Presenter(SiteChrome site, SectionCatalog sections, Newsroom
 
     public static string SectionUrl(string slug) => "/" + slug;
 
-    public static string AuthorUrl(string name) => "/authors/" + Slugs.From(name);
+    public static string AuthorUrl(string name) => "/authors/" + UrlSlug.From(name);
 
     public IReadOnlyList<AuthorLink> Authors(IEnumerable<string> names) =>
-        names.Where(n => !string.IsNullOrWhiteSpace(n) && Slugs.From(n).Length > 0).Select(n => new AuthorLink(n, AuthorUrl(n))).ToList();
+        names.Where(n => !string.IsNullOrWhiteSpace(n) && UrlSlug.From(n).Length > 0).Select(n => new AuthorLink(n, AuthorUrl(n))).ToList();
 
     public ArticleCard Card(ArticleView view, IReadOnlyDictionary<Guid, MediaView> media)
     {

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -38,7 +39,7 @@ public sealed partial class EditorPageTests(EditorHost host)
     {
         var html = await host.Http.GetStringAsync("/editor");
 
-        foreach (var section in Sections.DefaultNames)
+        foreach (var section in NewsroomSections.DefaultNames)
             Assert.Contains($"<option value=\"{section}\">{section}</option>", html);
     }
 

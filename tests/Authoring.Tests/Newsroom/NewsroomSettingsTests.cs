@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using Microsoft.Extensions.Configuration;
 using NewsPlatform.Authoring.Newsroom;
 
@@ -10,7 +11,7 @@ public sealed class NewsroomSettingsTests
 
     [Fact]
     public void Without_configuration_the_default_sections_apply() =>
-        Assert.Equal(Sections.DefaultNames, NewsroomSettings.ReadSections(Config()).All.Select(s => s.Name));
+        Assert.Equal(NewsroomSections.DefaultNames, NewsroomSettings.ReadSections(Config()).All.Select(s => s.Name));
 
     [Fact]
     public void Sections_can_be_a_list_or_one_comma_separated_value()

@@ -31,6 +31,23 @@ public sealed class SectionsTests
     }
 
     [Fact]
+    public void A_section_without_letters_for_its_url_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Sections(["News", "Россия"]));
+
+        Assert.Contains("'Россия' has no letters or digits", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Œuvres & Þing", "oeuvres-thing")]
+    [InlineData("Økonomi", "okonomi")]
+    public void A_section_gets_the_url_segment_every_service_derives_from_its_name(string name, string slug)
+    {
+        Assert.Equal(slug, new Sections([name]).Find(name)?.Slug);
+        Assert.Equal(slug, NewsPlatform.ServiceDefaults.Newsroom.UrlSlug.From(name));
+    }
+
+    [Fact]
     public void Configured_sections_replace_the_defaults()
     {
         var sections = new Sections(["Lokalt", "Sport"]);

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ReaderFeed.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Tests.Domain;
@@ -27,7 +28,7 @@ public class NewsroomTests
     [InlineData("  Søren  Ærø-Ågård ", "soren-aero-agard")]
     [InlineData("José Müller", "jose-muller")]
     [InlineData("<script>alert(1)</script>", "script-alert-1-script")]
-    public void Names_become_url_slugs(string name, string slug) => Assert.Equal(slug, Slugs.From(name));
+    public void Names_become_url_slugs(string name, string slug) => Assert.Equal(slug, UrlSlug.From(name));
 
     [Fact]
     public void Sections_come_from_configuration_with_slugs()

@@ -21,7 +21,7 @@ public class FeedApiTests(ReaderFeedHost host)
     {
         // Only this test publishes in Culture with this author.
         var author = "Ida Feed " + Guid.NewGuid().ToString("N")[..6];
-        var authorSlug = NewsPlatform.ReaderFeed.Newsroom.Slugs.From(author);
+        var authorSlug = NewsPlatform.ServiceDefaults.Newsroom.UrlSlug.From(author);
         var photo = Seed.Photo();
         var start = DateTimeOffset.Parse("2023-03-01T09:00:00Z");
         var articles = Enumerable.Range(0, 5)

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -77,7 +78,7 @@ public class XssTests(ReaderFeedHost host)
         for (var i = 0; i < articles.Count; i++)
         {
             pages.Add($"/opinion/{articles[i].Slug}");
-            pages.Add($"/authors/{Slugs.From($"Eve {i} {Payloads[i]}")}");
+            pages.Add($"/authors/{UrlSlug.From($"Eve {i} {Payloads[i]}")}");
         }
 
         foreach (var path in pages)
