@@ -1,3 +1,5 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
+
 namespace NewsPlatform.Authoring.Import;
 
 /// <summary>
@@ -6,24 +8,10 @@ namespace NewsPlatform.Authoring.Import;
 /// </summary>
 public static class ImportSettings
 {
-    public const string TimeZoneKey = "Newsroom:TimeZone";
     public const string SeedsPathKey = "Authoring:SeedsPath";
-    public const string DefaultTimeZone = "Europe/Copenhagen";
     public const string SeedsFolderName = "seeds";
 
-    public static TimeZoneInfo NewsroomZone(IConfiguration configuration)
-    {
-        var id = configuration[TimeZoneKey] is { Length: > 0 } configured ? configured : DefaultTimeZone;
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException e)
-        {
-            throw new InvalidOperationException(
-                $"NewsPlatform cannot import: '{TimeZoneKey}' is '{id}', which is not a time zone id (use one like {DefaultTimeZone}).", e);
-        }
-    }
+    public static TimeZoneInfo NewsroomZone(IConfiguration configuration) => NewsroomTimeZone.From(configuration);
 
     /// <summary>
     /// The folder of seed texts: <c>Authoring:SeedsPath</c> (relative to the content root), else the nearest

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Newsroom;
 
@@ -8,18 +9,7 @@ namespace NewsPlatform.ReaderFeed.Newsroom;
 /// </summary>
 public sealed class NewsroomClock
 {
-    public NewsroomClock(string timeZoneId)
-    {
-        try
-        {
-            Zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new InvalidOperationException(
-                $"NewsPlatform cannot start: 'Newsroom:TimeZone' is '{timeZoneId}', which is not a time zone on this machine (use an IANA id such as Europe/Copenhagen).", ex);
-        }
-    }
+    public NewsroomClock(string timeZoneId) => Zone = NewsroomTimeZone.Find(timeZoneId);
 
     public TimeZoneInfo Zone { get; }
 

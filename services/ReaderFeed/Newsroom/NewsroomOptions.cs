@@ -1,3 +1,5 @@
+using NewsPlatform.ServiceDefaults.Newsroom;
+
 namespace NewsPlatform.ReaderFeed.Newsroom;
 
 /// <summary>Settings under <c>Newsroom</c> that shape what readers see.</summary>
@@ -5,7 +7,7 @@ public sealed class NewsroomOptions
 {
     public const string Section = "Newsroom";
 
-    public string TimeZone { get; set; } = "Europe/Copenhagen";
+    public string TimeZone { get; set; } = NewsroomTimeZone.DefaultId;
     public string SiteUrl { get; set; } = "http://localhost:8080";
     public string SiteName { get; set; } = "NewsPlatform";
     public string Language { get; set; } = "en";
