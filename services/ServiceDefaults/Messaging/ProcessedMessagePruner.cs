@@ -1,7 +1,6 @@
+using NewsPlatform.ServiceDefaults.Hosting;
 using Marten;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace NewsPlatform.ServiceDefaults.Messaging;
 
@@ -11,25 +10,12 @@ namespace NewsPlatform.ServiceDefaults.Messaging;
 /// older proof of processing only grows the table every consumer checks.
 /// </summary>
 public sealed class ProcessedMessagePruner(IDocumentStore store, TimeSpan retention, ILogger<ProcessedMessagePruner> logger)
-    : BackgroundService
+    : PeriodicWork(logger)
 {
-    static readonly TimeSpan Period = TimeSpan.FromHours(1);
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+    protected override string WhenFailed => "the rows stay until the next round";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PruneAsync(DateTimeOffset.UtcNow, stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Pruning processed messages failed; trying again in an hour");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => PruneAsync(DateTimeOffset.UtcNow, cancellationToken);
 
     public async Task PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

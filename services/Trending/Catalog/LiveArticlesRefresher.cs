@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NewsPlatform.Trending.Storage;
@@ -11,35 +12,19 @@ namespace NewsPlatform.Trending.Catalog;
 /// </summary>
 public sealed class LiveArticlesRefresher(
     NpgsqlDataSource database, TrendingTables tables, LiveArticles live,
-    IOptions<TrendingOptions> options, ILogger<LiveArticlesRefresher> logger) : BackgroundService
+    IOptions<TrendingOptions> options, ILogger<LiveArticlesRefresher> logger) : PeriodicWork(logger)
 {
+    protected override TimeSpan Period => options.Value.CatalogRefresh;
+    protected override string WhenFailed => "keeping the last known live-article catalog";
+    protected override bool RunBeforeStart => true;
+
     // A change committed just after a read can carry a timestamp from just before it (clock_timestamp()
     // is taken inside the writing transaction); re-reading a short overlap catches those late commits.
     static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
 
     DateTimeOffset _since = DateTimeOffset.MinValue;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await RefreshAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CatalogRefresh);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Could not refresh the live-article catalog; keeping the last known one");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Hosting;
 using System.Security.Cryptography;
 using Npgsql;
 using NewsPlatform.Trending.Storage;
@@ -10,31 +11,13 @@ namespace NewsPlatform.Trending.Ingest;
 /// </summary>
 public sealed class ReaderSaltRotation(
     NpgsqlDataSource database, TrendingTables tables, ReaderSalts salts, TrendingClock clock,
-    ILogger<ReaderSaltRotation> logger) : BackgroundService
+    ILogger<ReaderSaltRotation> logger) : PeriodicWork(logger)
 {
-    static readonly TimeSpan Period = TimeSpan.FromMinutes(5);
+    protected override TimeSpan Period => TimeSpan.FromMinutes(5);
+    protected override string WhenFailed => "hashing with the last known salt";
+    protected override bool RunBeforeStart => true;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await RotateAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RotateAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Could not rotate reader salts; hashing with the last known salt");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => RotateAsync(cancellationToken);
 
     public async Task RotateAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using NewsPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NewsPlatform.Trending.Storage;
@@ -12,28 +13,15 @@ namespace NewsPlatform.Trending.Maintenance;
 /// </summary>
 public sealed class TrendingCleanup(
     NpgsqlDataSource database, TrendingTables tables, TrendingClock clock,
-    IOptions<TrendingOptions> options, ILogger<TrendingCleanup> logger) : BackgroundService
+    IOptions<TrendingOptions> options, ILogger<TrendingCleanup> logger) : PeriodicWork(logger)
 {
     // Reader rows arrive with every view; pruning often keeps that table near one window's worth.
-    static readonly TimeSpan Period = TimeSpan.FromMinutes(5);
+    protected override TimeSpan Period => TimeSpan.FromMinutes(5);
+    protected override string WhenFailed => "old rows stay until the next round";
     /// <summary>Below this a score is invisible next to any article read in the last few half-lives.</summary>
     public const double NegligibleScore = 0.001;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await CleanAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Trending cleanup failed; trying again in {Period}", Period);
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => CleanAsync(cancellationToken);
 
     public async Task CleanAsync(CancellationToken cancellationToken)
     {
