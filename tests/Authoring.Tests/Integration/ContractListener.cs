@@ -65,5 +65,11 @@ public sealed class ContractListener : IAsyncDisposable
         return found!;
     }
 
+    /// <summary>Waits until <paramref name="count"/> messages of type <typeparamref name="T"/> about the stream have arrived; all of them so far.</summary>
+    public Task<IReadOnlyList<T>> WaitForAllAsync<T>(Guid streamId, int count = 1) where T : IStreamIntegrationEvent =>
+        Eventually.MatchAsync(
+            () => Task.FromResult<IReadOnlyList<T>>(For(streamId).Select(r => r.Message).OfType<T>().ToList()),
+            found => found.Count >= count, TimeSpan.FromSeconds(30), $"{count} × {typeof(T).Name} for {streamId}");
+
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

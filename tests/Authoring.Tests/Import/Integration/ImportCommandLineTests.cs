@@ -1,3 +1,4 @@
+using NewsPlatform.Contracts.Articles;
 using System.Diagnostics;
 using Marten;
 using NewsPlatform.Authoring.Articles;
@@ -39,7 +40,7 @@ public sealed class ImportCommandLineTests(ImportHost host) : IDisposable
         var article = await query.LoadAsync<Article>(id);
         Assert.Equal(DateTimeOffset.Parse("2019-09-09T14:15:00Z"), article?.PublishedAt);
         Assert.Equal(ArticleStatus.Published, article?.Status);
-        var published = Assert.Single(await host.Events.PublishedAsync(id)).Article;
+        var published = Assert.Single(await host.Events.WaitForAllAsync<ArticlePublishedV1>(id)).Article;
         Assert.Equal("Archive: Royal Visit to Aalborg", published.Headline);
     }
 

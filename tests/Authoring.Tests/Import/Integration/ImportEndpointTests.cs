@@ -1,3 +1,4 @@
+using NewsPlatform.Contracts.Articles;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -35,7 +36,7 @@ public sealed class ImportEndpointTests(ImportHost host)
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
         Assert.Equal(article.GetProperty("body").GetString(), (await stored.JsonAsync()).GetProperty("body").GetString());
 
-        var published = Assert.Single(await host.Events.PublishedAsync(seedId)).Article;
+        var published = Assert.Single(await host.Events.WaitForAllAsync<ArticlePublishedV1>(seedId)).Article;
         Assert.Equal(seedId, published.ArticleId);
         Assert.Equal("North Korean Soldiers Ordered to Commit Suicide to Avoid Capture", published.Headline);
         Assert.Equal(["Camilla Jessen"], published.Authors);
@@ -49,7 +50,7 @@ public sealed class ImportEndpointTests(ImportHost host)
         Assert.DoesNotContain("Trending", published.Body, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(article.GetProperty("slug").GetString(), published.Slug);
 
-        var credit = Assert.Single(await host.Events.CreditsAsync(seedId));
+        var credit = Assert.Single(await host.Events.WaitForAllAsync<HeroCreditImportedV1>(seedId));
         Assert.Equal("Stefan Bruder / Shutterstock.com", credit.Credit);
         Assert.Equal(published.HeroMediaId, credit.MediaId);
         Assert.Equal(article.GetProperty("heroMediaId").GetGuid(), credit.MediaId);

@@ -1,3 +1,4 @@
+using NewsPlatform.Contracts.Articles;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,10 +32,10 @@ public sealed class SeedImportTests(ImportHost host)
         Assert.Contains("Line 5: expected the publication time like \"Jan.14 - 2025 1:36 PM CET\"; found \"yesterday\".", broken.Message);
         Assert.DoesNotContain(report, l => l.Message.Contains("notes.md"));
 
-        var published = Assert.Single(await host.Events.PublishedAsync(harbour.Id)).Article;
+        var published = Assert.Single(await host.Events.WaitForAllAsync<ArticlePublishedV1>(harbour.Id)).Article;
         Assert.Equal("Harbour Bath Opens for the Season", published.Headline);
         Assert.Equal(DateTimeOffset.Parse("2025-06-01T07:00:00Z"), published.PublishedAt);
-        Assert.Equal("Stefan Bruder / Shutterstock.com", Assert.Single(await host.Events.CreditsAsync(harbour.Id)).Credit);
+        Assert.Equal("Stefan Bruder / Shutterstock.com", Assert.Single(await host.Events.WaitForAllAsync<HeroCreditImportedV1>(harbour.Id)).Credit);
     }
 
     [Fact]
