@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NewsPlatform.ServiceDefaults.Health;
 using NewsPlatform.ServiceDefaults.Security;
@@ -15,7 +16,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// What every NewsPlatform web host has: telemetry, problem details (also for malformed JSON,
     /// naming the field), strict JSON (unknown fields are refused), bearer-token authentication,
-    /// health checks and an OpenAPI document named after the service.
+    /// health checks, an OpenAPI document named after the service, and the one clock every service reads
+    /// (<see cref="TimeProvider"/>; tests hand in their own).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
@@ -28,6 +30,7 @@ public static class ServiceDefaultsExtensions
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi(serviceName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 

@@ -1,53 +1,27 @@
 using Marten;
 using MassTransit;
+using NewsPlatform.Contracts;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.ServiceDefaults.Messaging;
 
 namespace NewsPlatform.Trending.Catalog;
 
-// One consumer per article event (one queue each); all of them reduce to a CatalogChange.
-
-public sealed class ArticlePublishedConsumer(IDocumentStore store) : IdempotentConsumer<ArticlePublishedV1>(store)
+/// <summary>
+/// Every catalog consumer: idempotent by message id, then the article event reduced to a <see cref="CatalogChange"/>
+/// and staged by <see cref="CatalogWriter"/>. One class per event so that each has its own queue.
+/// </summary>
+public abstract class CatalogConsumer<TMessage>(IDocumentStore store, Func<TMessage, CatalogChange> change) : IdempotentConsumer<TMessage>(store)
+    where TMessage : class, IIntegrationEvent
 {
-    protected override Task Apply(ArticlePublishedV1 m, IDocumentSession session, ConsumeContext<ArticlePublishedV1> context)
+    protected override Task Apply(TMessage message, IDocumentSession session, ConsumeContext<TMessage> context)
     {
-        CatalogWriter.Stage(session, CatalogChange.LiveFrom(m, m.Article));
+        CatalogWriter.Stage(session, change(message));
         return Task.CompletedTask;
     }
 }
 
-public sealed class ArticleRevisedConsumer(IDocumentStore store) : IdempotentConsumer<ArticleRevisedV1>(store)
-{
-    protected override Task Apply(ArticleRevisedV1 m, IDocumentSession session, ConsumeContext<ArticleRevisedV1> context)
-    {
-        CatalogWriter.Stage(session, CatalogChange.LiveFrom(m, m.Article));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class ArticleCorrectedConsumer(IDocumentStore store) : IdempotentConsumer<ArticleCorrectedV1>(store)
-{
-    protected override Task Apply(ArticleCorrectedV1 m, IDocumentSession session, ConsumeContext<ArticleCorrectedV1> context)
-    {
-        CatalogWriter.Stage(session, CatalogChange.LiveFrom(m, m.Article));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class ArticleSlugChangedConsumer(IDocumentStore store) : IdempotentConsumer<ArticleSlugChangedV1>(store)
-{
-    protected override Task Apply(ArticleSlugChangedV1 m, IDocumentSession session, ConsumeContext<ArticleSlugChangedV1> context)
-    {
-        CatalogWriter.Stage(session, CatalogChange.LiveFrom(m, m.Article));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class ArticleUnpublishedConsumer(IDocumentStore store) : IdempotentConsumer<ArticleUnpublishedV1>(store)
-{
-    protected override Task Apply(ArticleUnpublishedV1 m, IDocumentSession session, ConsumeContext<ArticleUnpublishedV1> context)
-    {
-        CatalogWriter.Stage(session, CatalogChange.GoneFrom(m));
-        return Task.CompletedTask;
-    }
-}
+public sealed class ArticlePublishedConsumer(IDocumentStore store) : CatalogConsumer<ArticlePublishedV1>(store, m => CatalogChange.LiveFrom(m, m.Article));
+public sealed class ArticleRevisedConsumer(IDocumentStore store) : CatalogConsumer<ArticleRevisedV1>(store, m => CatalogChange.LiveFrom(m, m.Article));
+public sealed class ArticleCorrectedConsumer(IDocumentStore store) : CatalogConsumer<ArticleCorrectedV1>(store, m => CatalogChange.LiveFrom(m, m.Article));
+public sealed class ArticleSlugChangedConsumer(IDocumentStore store) : CatalogConsumer<ArticleSlugChangedV1>(store, m => CatalogChange.LiveFrom(m, m.Article));
+public sealed class ArticleUnpublishedConsumer(IDocumentStore store) : CatalogConsumer<ArticleUnpublishedV1>(store, CatalogChange.GoneFrom);

@@ -47,8 +47,7 @@ public static class TrendingExtensions
         var services = builder.Services;
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddSingleton(new TrendingTables(ServiceName));
-        services.AddSingleton(TrendingClock.System);
-
+        
         services.AddSingleton<LiveArticles>();
         services.AddSingleton<ReaderSalts>();
         services.AddSingleton(new RepeatFilter(settings.RepeatWindow, settings.RepeatCapacity));

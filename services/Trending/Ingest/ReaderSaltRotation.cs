@@ -10,7 +10,7 @@ namespace NewsPlatform.Trending.Ingest;
 /// the same bytes), and deletes the salts of past days so yesterday's hashes become unlinkable.
 /// </summary>
 public sealed class ReaderSaltRotation(
-    NpgsqlDataSource database, TrendingTables tables, ReaderSalts salts, TrendingClock clock,
+    NpgsqlDataSource database, TrendingTables tables, ReaderSalts salts, TimeProvider clock,
     ILogger<ReaderSaltRotation> logger) : PeriodicWork(logger)
 {
     protected override TimeSpan Period => TimeSpan.FromMinutes(5);
@@ -21,7 +21,7 @@ public sealed class ReaderSaltRotation(
 
     public async Task RotateAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.UtcNow.UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var batch = database.CreateBatch();
         batch.BatchCommands.Add(Command(
             $"insert into {tables.ReaderSalts} (day, salt) values ($1, $2), ($3, $4) on conflict (day) do nothing",

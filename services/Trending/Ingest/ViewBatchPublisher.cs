@@ -18,7 +18,7 @@ namespace NewsPlatform.Trending.Ingest;
 /// before the bus stops.</para>
 /// </summary>
 public sealed class ViewBatchPublisher(
-    ViewBuffer buffer, IBus bus, IngestStats stats, TrendingClock clock, IHostApplicationLifetime lifetime,
+    ViewBuffer buffer, IBus bus, IngestStats stats, TimeProvider clock, IHostApplicationLifetime lifetime,
     IOptions<TrendingOptions> options, ILogger<ViewBatchPublisher> logger) : BackgroundService
 {
     readonly SemaphoreSlim _slots = new(options.Value.MaxBatchesInFlight);
@@ -73,7 +73,7 @@ public sealed class ViewBatchPublisher(
         Interlocked.Add(ref _publishing, views);
         try
         {
-            var batch = ViewBatch.From(group.Views, Node, clock.UtcNow);
+            var batch = ViewBatch.From(group.Views, Node, clock.GetUtcNow());
             using var timeout = new CancellationTokenSource(options.Value.PublishTimeout);
             await bus.Publish(batch, context => context.MessageId = batch.BatchId, timeout.Token).WaitAsync(timeout.Token);
             stats.CountPublished(views);

@@ -18,7 +18,7 @@ public sealed record IngestOutcome(IgnoredReason? Ignored, Guid? ReaderCookie, b
 /// then applies the repeat rule across all nodes.
 /// </summary>
 public sealed class ViewIngest(
-    LiveArticles catalog, ReaderSalts salts, RepeatFilter repeats, ViewBuffer buffer, IngestStats stats, TrendingClock clock)
+    LiveArticles catalog, ReaderSalts salts, RepeatFilter repeats, ViewBuffer buffer, IngestStats stats, TimeProvider clock)
 {
     public async Task<IngestOutcome> RecordAsync(Guid articleId, string? userAgent, IPAddress? address, string? readerCookie)
     {
@@ -29,7 +29,7 @@ public sealed class ViewIngest(
             case ArticleState.NotLive: return Ignore(IgnoredReason.NotPublished, null);
         }
 
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         if (ReaderIdentity.TryReadCookie(readerCookie, out var reader))
             return repeats.IsRepeat(reader, articleId, now)
                 ? Ignore(IgnoredReason.Repeat, reader)

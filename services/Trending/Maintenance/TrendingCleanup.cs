@@ -12,7 +12,7 @@ namespace NewsPlatform.Trending.Maintenance;
 /// Processed-message rows are pruned by ServiceDefaults' <c>ProcessedMessagePruner</c>, as in every consuming service.
 /// </summary>
 public sealed class TrendingCleanup(
-    NpgsqlDataSource database, TrendingTables tables, TrendingClock clock,
+    NpgsqlDataSource database, TrendingTables tables, TimeProvider clock,
     IOptions<TrendingOptions> options, ILogger<TrendingCleanup> logger) : PeriodicWork(logger)
 {
     // Reader rows arrive with every view; pruning often keeps that table near one window's worth.
@@ -25,7 +25,7 @@ public sealed class TrendingCleanup(
 
     public async Task CleanAsync(CancellationToken cancellationToken)
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var halfLife = options.Value.HalfLife;
         await using var batch = database.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {tables.MinuteViews} where minute < $1")

@@ -10,13 +10,13 @@ public sealed record TrendingResponse(IReadOnlyList<TrendingItem> Items, DateTim
 public static class GetTrending
 {
     public static async Task<Results<Ok<TrendingResponse>, ProblemHttpResult>> Handle(
-        string? section, int? limit, TrendingReader reader, TrendingClock clock, IOptions<TrendingOptions> options,
+        string? section, int? limit, TrendingReader reader, TimeProvider clock, IOptions<TrendingOptions> options,
         HttpResponse response, CancellationToken cancellationToken)
     {
         var (query, problem) = TrendingQuery.Parse(section, limit, options.Value);
         if (problem is not null) return problem;
 
-        var asOf = clock.UtcNow;
+        var asOf = clock.GetUtcNow();
         var items = await reader.TopAsync(query.Section, query.Limit, asOf, cancellationToken);
         // Scores move every second; a shared cache may hold an answer that long and no longer.
         response.Headers.CacheControl = "public, max-age=1";

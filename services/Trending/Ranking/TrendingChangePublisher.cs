@@ -15,7 +15,7 @@ namespace NewsPlatform.Trending.Ranking;
 /// every list afresh (a consumer keeps the newest <c>AsOf</c>, so repeats are harmless).</para>
 /// </summary>
 public sealed class TrendingChangePublisher(
-    NpgsqlDataSource database, TrendingReader reader, IBus bus, TrendingClock clock,
+    NpgsqlDataSource database, TrendingReader reader, IBus bus, TimeProvider clock,
     IOptions<TrendingOptions> options, ILogger<TrendingChangePublisher> logger) : BackgroundService
 {
     const long LeaderLock = 0x7472_656E_6473; // "trends"; outside the range the event daemons use
@@ -62,11 +62,11 @@ public sealed class TrendingChangePublisher(
         using var timer = new PeriodicTimer(options.Value.ChangeInterval);
         do
         {
-            var asOf = clock.UtcNow;
+            var asOf = clock.GetUtcNow();
             var current = await reader.SnapshotAsync(connection, options.Value.TopN, asOf, stoppingToken);
             foreach (var list in TrendingChanges.Between(announced.Values.ToList(), current))
             {
-                var message = new TrendingChangedV1(Guid.NewGuid(), clock.UtcNow, asOf, list.Section, list.Items);
+                var message = new TrendingChangedV1(Guid.NewGuid(), clock.GetUtcNow(), asOf, list.Section, list.Items);
                 await bus.Publish(message, context => context.MessageId = message.EventId, stoppingToken);
                 announced[list.Section ?? ""] = list;
             }

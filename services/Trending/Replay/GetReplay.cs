@@ -18,13 +18,13 @@ public static class GetReplay
 
     public static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> Handle(
         DateTimeOffset? at, TimeSpan? halfLife, string? section, int? limit,
-        ReplayReader replay, TrendingClock clock, IOptions<TrendingOptions> options, CancellationToken cancellationToken)
+        ReplayReader replay, TimeProvider clock, IOptions<TrendingOptions> options, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var (query, problem) = TrendingQuery.Parse(section, limit, settings);
         if (problem is not null) return problem;
 
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var h = halfLife ?? settings.HalfLife;
         var error = at switch
         {

@@ -22,7 +22,7 @@ public class ViewIngestTests
         var salts = new ReaderSalts();
         salts.Replace(new Dictionary<DateOnly, byte[]> { [new DateOnly(2025, 1, 14)] = new byte[32] });
         _catalog.Set(_live, true);
-        _ingest = new ViewIngest(_catalog, salts, new RepeatFilter(TimeSpan.FromMinutes(30), 1000), _buffer, _stats, new TrendingClock(_clock));
+        _ingest = new ViewIngest(_catalog, salts, new RepeatFilter(TimeSpan.FromMinutes(30), 1000), _buffer, _stats, _clock);
     }
 
     /// <summary>Takes a beacon as the endpoint does, with the broker confirming (or not) the group it joined.</summary>

@@ -53,7 +53,7 @@ public sealed class TrendingHost : IAsyncDisposable
         all["Trending:CatalogRefresh"] = "00:00:00.200";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var factory = new ServiceFactory<TrendingEntryPoint>(all)
-            .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new TrendingClock(clock))));
+            .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         return new TrendingHost(factory, infrastructure.Database);
     }
 
