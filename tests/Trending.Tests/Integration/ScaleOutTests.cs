@@ -58,11 +58,11 @@ public class ScaleOutTests
         var hosts = new List<TrendingHost>();
         try
         {
-            var counters = new List<ConsumeCounter<ViewBatch>>();
+            var counters = new List<ConsumeCounter>();
             for (var i = 0; i < instances; i++)
             {
                 var host = await TrendingHost.StartAsync(infrastructure, clock);
-                var counter = new ConsumeCounter<ViewBatch>();
+                var counter = new ConsumeCounter();
                 host.Bus.ConnectConsumeObserver(counter);
                 hosts.Add(host);
                 counters.Add(counter);
@@ -86,7 +86,7 @@ public class ScaleOutTests
 
             return new Run(
                 await TotalsAsync(infrastructure), await MinutesAsync(infrastructure), await ScoresAsync(infrastructure),
-                await QueueConsumersAsync(infrastructure, instances), counters.Select(c => c.Count).ToArray());
+                await QueueConsumersAsync(infrastructure, instances), counters.Select(c => c.Completed<ViewBatch>()).ToArray());
         }
         finally
         {
