@@ -1,5 +1,5 @@
-using Marten;
 using JasperFx;
+using Marten;
 using MassTransit;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
@@ -14,35 +14,14 @@ namespace NewsPlatform.ServiceDefaults.Messaging;
 public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : IConsumer<TMessage>
     where TMessage : class
 {
-    public async Task Consume(ConsumeContext<TMessage> context)
-    {
-        var messageId = context.MessageId ?? throw new InvalidOperationException(
-            $"{typeof(TMessage).Name} arrived without a MessageId; idempotent consumers need one.");
-        var key = $"{GetType().Name}:{messageId:N}";
-
-        await using var session = store.LightweightSession();
-        if (await session.LoadAsync<ProcessedMessage>(key, context.CancellationToken) is not null)
-        {
-            NewsPlatformTelemetry.DuplicatesIgnored.Add(1, new KeyValuePair<string, object?>("consumer", GetType().Name));
-            return;
-        }
-
-        session.Insert(new ProcessedMessage(key, DateTimeOffset.UtcNow));
-        await Apply(context.Message, session, context);
-
-        try
-        {
-            await session.SaveChangesAsync(context.CancellationToken);
-            NewsPlatformTelemetry.MessagesApplied.Add(1, new KeyValuePair<string, object?>("consumer", GetType().Name));
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // Another instance applied the same message between our check and our commit.
-            NewsPlatformTelemetry.DuplicatesIgnored.Add(1, new KeyValuePair<string, object?>("consumer", GetType().Name));
-            return;
-        }
-        await AfterCommit(context.Message, context);
-    }
+    public Task Consume(ConsumeContext<TMessage> context) =>
+        IdempotentDelivery.RunAsync(store, GetType().Name, context,
+            async session =>
+            {
+                await Apply(context.Message, session, context);
+                return true;
+            },
+            _ => AfterCommit(context.Message, context));
 
     /// <summary>
     /// Stage the effect on <paramref name="session"/> (documents, or SQL through
@@ -57,4 +36,61 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
     /// this does not run again.
     /// </summary>
     protected virtual Task AfterCommit(TMessage message, ConsumeContext<TMessage> context) => Task.CompletedTask;
+}
+
+/// <summary>
+/// An <see cref="IdempotentConsumer{TMessage}"/> whose <see cref="Apply"/> returns what <see cref="AfterCommit"/>
+/// needs to know of the effect (counts, say); it reaches AfterCommit only if the effect committed.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage, TOutcome>(IDocumentStore store) : IConsumer<TMessage>
+    where TMessage : class
+{
+    public Task Consume(ConsumeContext<TMessage> context) =>
+        IdempotentDelivery.RunAsync(store, GetType().Name, context,
+            session => Apply(context.Message, session, context),
+            outcome => AfterCommit(context.Message, outcome, context));
+
+    /// <inheritdoc cref="IdempotentConsumer{TMessage}.Apply"/>
+    protected abstract Task<TOutcome> Apply(TMessage message, IDocumentSession session, ConsumeContext<TMessage> context);
+
+    /// <inheritdoc cref="IdempotentConsumer{TMessage}.AfterCommit"/>
+    protected virtual Task AfterCommit(TMessage message, TOutcome outcome, ConsumeContext<TMessage> context) => Task.CompletedTask;
+}
+
+/// <summary>The check, the staged effect with its processed-message row, the one commit, then the after-commit step.</summary>
+static class IdempotentDelivery
+{
+    public static async Task RunAsync<TMessage, TOutcome>(
+        IDocumentStore store, string consumer, ConsumeContext<TMessage> context,
+        Func<IDocumentSession, Task<TOutcome>> apply, Func<TOutcome, Task> afterCommit)
+        where TMessage : class
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException(
+            $"{typeof(TMessage).Name} arrived without a MessageId; idempotent consumers need one.");
+        var key = $"{consumer}:{messageId:N}";
+        var tag = new KeyValuePair<string, object?>("consumer", consumer);
+
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<ProcessedMessage>(key, context.CancellationToken) is not null)
+        {
+            NewsPlatformTelemetry.DuplicatesIgnored.Add(1, tag);
+            return;
+        }
+
+        session.Insert(new ProcessedMessage(key, DateTimeOffset.UtcNow));
+        var outcome = await apply(session);
+
+        try
+        {
+            await session.SaveChangesAsync(context.CancellationToken);
+            NewsPlatformTelemetry.MessagesApplied.Add(1, tag);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Another instance applied the same message between our check and our commit.
+            NewsPlatformTelemetry.DuplicatesIgnored.Add(1, tag);
+            return;
+        }
+        await afterCommit(outcome);
+    }
 }

@@ -15,16 +15,19 @@ namespace NewsPlatform.Trending.Scoring;
 /// to two instances) counts once.
 /// </summary>
 public sealed class ViewBatchConsumer(IDocumentStore store, IOptions<TrendingOptions> options, IngestStats stats)
-    : IdempotentConsumer<ViewBatch>(store)
+    : IdempotentConsumer<ViewBatch, ViewBatchConsumer.Counted>(store)
 {
-    protected override async Task Apply(ViewBatch batch, IDocumentSession session, ConsumeContext<ViewBatch> context)
+    /// <summary>What a batch added, counted only once it committed: a batch another instance applied first counts nothing here.</summary>
+    public readonly record struct Counted(long Scored, long Repeats);
+
+    protected override async Task<Counted> Apply(ViewBatch batch, IDocumentSession session, ConsumeContext<ViewBatch> context)
     {
         var (counted, repeats) = await RepeatCheck.ApplyAsync(session, batch.Views, options.Value.RepeatWindow, context.CancellationToken);
-        session.Listeners.Add(new CountAfterCommit(stats, counted.Sum(v => (long)v.Count), repeats));
+        var outcome = new Counted(counted.Sum(v => (long)v.Count), repeats);
 
         var halfLife = options.Value.HalfLife;
         var articles = BatchTotals.PerArticle(counted, halfLife);
-        if (articles.Count == 0) return;
+        if (articles.Count == 0) return outcome;
         var minutes = BatchTotals.PerMinute(counted);
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
 
@@ -43,16 +46,13 @@ public sealed class ViewBatchConsumer(IDocumentStore store, IOptions<TrendingOpt
             minutes.Select(m => m.ArticleId).ToArray(),
             minutes.Select(m => m.Minute).ToArray(),
             minutes.Select(m => m.Views).ToArray());
+        return outcome;
     }
 
-    /// <summary>Counts only what committed: a batch another instance applied first rolls back and counts nothing here.</summary>
-    sealed class CountAfterCommit(IngestStats stats, long scored, long repeats) : DocumentSessionListenerBase
+    protected override Task AfterCommit(ViewBatch batch, Counted outcome, ConsumeContext<ViewBatch> context)
     {
-        public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
-        {
-            stats.CountScored(scored, repeats);
-            return Task.CompletedTask;
-        }
+        stats.CountScored(outcome.Scored, outcome.Repeats);
+        return Task.CompletedTask;
     }
 
     /// <summary>ScoreMath.Add in one statement: S ← S·2^(−Δt/H) + w, or w decayed to S's time if the batch is older.</summary>
