@@ -89,10 +89,12 @@ public static class EventBackbone
                 foreach (var type in relay.EventTypes) o.IncludeType(type);
             });
             builder.Services.AddHostedService<RelayLagMonitor>();
-            var unhealthyLag = builder.Configuration.GetValue("Relay:UnhealthyLag", 10_000L);
+            // Lag degrades readiness but never fails it; a probe that cannot measure (a slow database) is
+            // Degraded too, since the postgres check already fails readiness when the database is gone.
+            var degradedLag = builder.Configuration.GetValue("Relay:DegradedLag", 10_000L);
             health.Add(new HealthCheckRegistration("relay",
-                sp => new RelayLagHealthCheck(sp.GetRequiredService<IDocumentStore>(), unhealthyLag),
-                HealthStatus.Unhealthy, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5)));
+                sp => new RelayLagHealthCheck(sp.GetRequiredService<IDocumentStore>(), degradedLag),
+                HealthStatus.Degraded, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5)));
         }
 
         return builder;

@@ -42,12 +42,7 @@ public sealed class EventRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var pending = new List<(IEvent Event, object Message)>();
-        foreach (var e in page.Events)
-        {
-            if (await _map.ToMessageAsync(e, operations, cancellationToken) is { } message)
-                pending.Add((e, message));
-        }
+        var pending = await _map.ToMessagesAsync(page.Events, operations, cancellationToken);
 
         var backoff = TimeSpan.FromMilliseconds(100);
         while (pending.Count > 0)

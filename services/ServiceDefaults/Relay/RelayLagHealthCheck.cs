@@ -5,17 +5,18 @@ using Npgsql;
 namespace NewsPlatform.ServiceDefaults.Relay;
 
 /// <summary>
-/// Reports how many committed events the relay has not yet published. Unhealthy past a threshold,
-/// which is what a long broker outage looks like from here.
+/// Reports how many committed events the relay has not yet published. Degraded past a threshold, never
+/// Unhealthy: a lagging relay (a bulk import, a broker outage) leaves the instance able to serve its API and
+/// accept writes, so readiness stays 200 and the lag is a signal for alerts, not a reason to leave rotation.
 /// </summary>
-public sealed class RelayLagHealthCheck(IDocumentStore store, long unhealthyLag) : IHealthCheck
+public sealed class RelayLagHealthCheck(IDocumentStore store, long degradedLag) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var lag = await MeasureAsync(store, cancellationToken);
         var data = new Dictionary<string, object> { ["lag"] = lag };
-        return lag > unhealthyLag
-            ? HealthCheckResult.Unhealthy($"Relay is {lag} events behind (threshold {unhealthyLag})", data: data)
+        return lag > degradedLag
+            ? HealthCheckResult.Degraded($"Relay is {lag} events behind (threshold {degradedLag})", data: data)
             : HealthCheckResult.Healthy($"Relay is {lag} events behind", data);
     }
 

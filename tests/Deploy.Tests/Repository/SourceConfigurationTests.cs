@@ -36,7 +36,7 @@ public sealed class SourceConfigurationTests
     [InlineData("connectionstrings:rabbitmq", true)]   // configuration keys ignore case
     [InlineData("Jwt:SigningKey", true)]               // an interpolation of JwtOptions.Section
     [InlineData("Jwt:AccessTokenLifetime", true)]      // a property of the options bound to "Jwt"
-    [InlineData("Relay:UnhealthyLag", true)]
+    [InlineData("Relay:DegradedLag", true)]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", true)]
     [InlineData("ASPNETCORE_HTTP_PORTS", true)]        // read by the host
     [InlineData("Logging:LogLevel:Marten", true)]      // appsettings.json

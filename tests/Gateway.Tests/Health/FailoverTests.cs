@@ -62,6 +62,30 @@ public sealed class FailoverTests
         Assert.Contains("\"status\":\"Degraded\"", body);
     }
 
+    [Fact]
+    public async Task An_instance_reporting_Degraded_stays_in_rotation_and_counts_as_ready()
+    {
+        await using var stack = await GatewayStack.StartAsync(FastHealthChecks, readerFeedInstances: 2);
+        using var client = stack.Client();
+        var degraded = stack["readerfeed-2"];
+
+        degraded.Degraded = true;
+        var probed = degraded.ReadinessProbes;
+        // More probes than the two consecutive failures that would take it out, had Degraded counted as one.
+        await Eventually.MatchAsync(() => Task.FromResult(degraded.ReadinessProbes), n => n >= probed + 4,
+            TimeSpan.FromSeconds(30), "the gateway to probe readerfeed-2 several times while it reports Degraded");
+
+        Assert.Equal(DestinationHealth.Healthy, stack.ActiveHealth("readerfeed", "readerfeed-2"));
+        using var response = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("2 of 2 readerfeed instances ready", await response.Content.ReadAsStringAsync());
+        await Eventually.MatchAsync(async () =>
+        {
+            using var r = await client.GetAsync($"/api/feed/articles?degraded={Requests.Marker()}");
+            return degraded.Count("degraded=");
+        }, n => n > 0, TimeSpan.FromSeconds(10), "reader traffic to reach the Degraded instance");
+    }
+
     /// <summary>Uncached reader requests (a fresh query each), so every one goes to an instance.</summary>
     static IEnumerable<string> ReaderPaths(int count)
     {

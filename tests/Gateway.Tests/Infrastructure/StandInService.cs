@@ -26,6 +26,11 @@ public sealed class StandInService : IAsyncDisposable
     public string Instance { get; }
     public Uri Address { get; }
     public bool Ready { get; set; } = true;
+    /// <summary>Ready but reporting Degraded (200), as a service does whose relay is behind.</summary>
+    public bool Degraded { get; set; }
+    int _readinessProbes;
+    /// <summary>How many times <c>/health/ready</c> was asked (the gateway's active health check and readiness).</summary>
+    public int ReadinessProbes => Volatile.Read(ref _readinessProbes);
     public bool Stopped { get; private set; }
 
     StandInService(WebApplication app, string service, string instance)
@@ -48,7 +53,11 @@ public sealed class StandInService : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         StandInService? self = null;
-        app.MapGet("/health/ready", () => self!.Ready ? Results.Ok(new { status = "Healthy" }) : Results.StatusCode(503));
+        app.MapGet("/health/ready", () =>
+        {
+            Interlocked.Increment(ref self!._readinessProbes);
+            return !self.Ready ? Results.StatusCode(503) : Results.Ok(new { status = self.Degraded ? "Degraded" : "Healthy" });
+        });
         app.Map("/{**path}", (HttpContext context) => self!.AnswerAsync(context));
         await app.StartAsync();
         self = new StandInService(app, service, instance ?? service + "-1");
