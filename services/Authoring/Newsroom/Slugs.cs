@@ -5,7 +5,7 @@ namespace NewsPlatform.Authoring.Newsroom;
 
 /// <summary>
 /// Article slugs: the platform's <see cref="UrlSlug"/> of the headline, at most <see cref="MaxLength"/>
-/// characters, and never empty (a headline with no Latin letters becomes "article").
+/// characters, and never empty (a headline with no letters or digits in any script becomes "article").
 /// </summary>
 public static partial class Slugs
 {

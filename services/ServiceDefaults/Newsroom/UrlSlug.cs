@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace NewsPlatform.ServiceDefaults.Newsroom;
 
 /// <summary>
 /// The one rule that turns a name into a URL segment, shared so that every service derives the same
-/// segment from the same section or author name: lower-case ASCII words joined by hyphens, letters folded
-/// to ASCII ("Søren Ærø" → "soren-aero"). Empty when nothing of the name survives (e.g. "Россия").
+/// segment from the same section or author name: lower-case ASCII words joined by hyphens. Latin letters are
+/// folded to their ASCII base ("Søren Ærø" → "soren-aero"); letters of other scripts are transliterated with
+/// AnyAscii ("Россия" → "rossiya", "Αθήνα" → "athina", "東京" → "dongjing"). Empty when nothing of the name
+/// survives (punctuation or emoji only); callers that need a segment supply their own fallback.
 /// </summary>
 public static class UrlSlug
 {
@@ -21,20 +24,53 @@ public static class UrlSlug
     {
         var slug = new StringBuilder(text.Length);
         var hyphen = false;
-        foreach (var c in text.ToLowerInvariant().Normalize(NormalizationForm.FormD))
+
+        void Letters(string letters)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            var letters = Folds.TryGetValue(c, out var folded) ? folded : c is >= 'a' and <= 'z' or >= '0' and <= '9' ? null : "";
-            if (letters == "")
+            foreach (var c in letters)
             {
-                hyphen = true;
-                continue;
+                if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9'))
+                {
+                    hyphen = true;
+                    continue;
+                }
+                if (hyphen && slug.Length > 0) slug.Append('-');
+                hyphen = false;
+                slug.Append(c);
             }
-            if (hyphen && slug.Length > 0) slug.Append('-');
-            hyphen = false;
-            if (letters is null) slug.Append(c);
-            else slug.Append(letters);
+        }
+
+        foreach (var rune in text.Normalize(NormalizationForm.FormC).ToLowerInvariant().EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (Latin(rune) is { } latin) Letters(latin);
+            // A letter, digit or mark of another script stays inside its word; the apostrophes AnyAscii writes
+            // for signs such as the Russian soft sign or the Arabic ain are dropped, not read as word breaks.
+            else if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+                Letters(Transliterated(rune));
+            else hyphen = true;
         }
         return slug.ToString();
     }
+
+    /// <summary>
+    /// The ASCII letters of a Latin letter or digit: itself, its base without accents, or its fold; null for
+    /// anything else. This is the rule slugs had before other scripts were transliterated, kept unchanged.
+    /// </summary>
+    static string? Latin(Rune rune)
+    {
+        if (rune.IsAscii) return char.IsAsciiLetterOrDigit((char)rune.Value) ? ((char)rune.Value).ToString() : null;
+        var letters = new StringBuilder();
+        foreach (var c in rune.ToString().Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (Folds.TryGetValue(c, out var folded)) letters.Append(folded);
+            else if (c is >= 'a' and <= 'z' or >= '0' and <= '9') letters.Append(c);
+            else return null;
+        }
+        return letters.Length == 0 ? null : letters.ToString();
+    }
+
+    static string Transliterated(Rune rune) =>
+        new(rune.ToString().Transliterate().ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
 }

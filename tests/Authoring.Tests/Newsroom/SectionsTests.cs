@@ -33,9 +33,9 @@ public sealed class SectionsTests
     [Fact]
     public void A_section_without_letters_for_its_url_is_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Sections(["News", "Россия"]));
+        var error = Assert.Throws<ArgumentException>(() => new Sections(["News", "★ ★ ★"]));
 
-        Assert.Contains("'Россия' has no letters or digits", error.Message);
+        Assert.Contains("'★ ★ ★' has no letters or digits", error.Message);
     }
 
     [Theory]

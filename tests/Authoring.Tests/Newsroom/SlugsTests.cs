@@ -11,9 +11,26 @@ public sealed class SlugsTests
     [InlineData("Crème brûlée à la café", "creme-brulee-a-la-cafe")]
     [InlineData("North Korean Soldiers Ordered to Commit Suicide to Avoid Capture", "north-korean-soldiers-ordered-to-commit-suicide-to-avoid-capture")]
     [InlineData("  What?! 100% -- \"true\" ", "what-100-true")]
-    [InlineData("Россия", "article")]
+    [InlineData("Œuvres & Þing", "oeuvres-thing")]
     [InlineData("", "article")]
     public void Slugs_are_ascii_folded_lower_case_words(string text, string slug) => Assert.Equal(slug, Slugs.From(text));
+
+    [Theory]
+    [InlineData("Россия и Украина: что дальше?", "rossiya-i-ukraina-chto-dalshe")]
+    [InlineData("Η Αθήνα σήμερα", "i-athina-simera")]
+    [InlineData("東京の天気", "dongjingnotianqi")]
+    [InlineData("مرحبا بالعالم", "mrhb-bllm")]
+    public void A_headline_in_another_script_gets_a_readable_transliterated_slug(string headline, string slug)
+    {
+        Assert.Equal(slug, Slugs.From(headline));
+        Assert.True(Slugs.IsValid(slug));
+    }
+
+    [Theory]
+    [InlineData("!!! ??? …")]
+    [InlineData("🎉🎉")]
+    public void A_headline_with_nothing_to_transliterate_falls_back_to_article(string headline) =>
+        Assert.Equal("article", Slugs.From(headline));
 
     [Fact]
     public void A_long_headline_is_cut_at_a_word_boundary()

@@ -28,6 +28,8 @@ public class NewsroomTests
     [InlineData("  Søren  Ærø-Ågård ", "soren-aero-agard")]
     [InlineData("José Müller", "jose-muller")]
     [InlineData("<script>alert(1)</script>", "script-alert-1-script")]
+    [InlineData("Анна Петрова", "anna-petrova")]
+    [InlineData("Γιώργος Παπαδόπουλος", "giorgos-papadopoylos")]
     public void Names_become_url_slugs(string name, string slug) => Assert.Equal(slug, UrlSlug.From(name));
 
     [Fact]

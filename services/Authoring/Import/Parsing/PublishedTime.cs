@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NodaTime;
 
 namespace NewsPlatform.Authoring.Import.Parsing;
 
 /// <summary>
 /// Reads a newsroom timestamp such as <c>Jan.14 - 2025 1:36 PM CET</c> — month, day, year, 12-hour clock and the
-/// abbreviation of the zone the newsroom was on at that moment — into a UTC instant.
+/// abbreviation of the zone the newsroom was on at that moment — into a UTC instant. The abbreviations are the
+/// tz database's names for the newsroom zone (<c>Newsroom:TimeZone</c>): EST and EDT in America/New_York, CET and
+/// CEST in Europe/Copenhagen. UTC and GMT are accepted in any newsroom. An abbreviation the newsroom zone does not
+/// use that year, or one it was not on at that moment, is refused with the line and the abbreviations expected.
 /// </summary>
 public static partial class PublishedTime
 {
@@ -41,26 +45,55 @@ public static partial class PublishedTime
         return ToUtc(line, local, match.Groups["zone"].Value, newsroomZone);
     }
 
-    private static DateTimeOffset ToUtc(SourceLine line, DateTime local, string zoneName, TimeZoneInfo newsroomZone)
+    private static DateTimeOffset ToUtc(SourceLine line, DateTime clock, string name, TimeZoneInfo newsroomZone)
     {
-        var zone = ZoneAbbreviation.Find(zoneName);
-        if (zone is null)
-            throw SeedFormatException.AtText(line.Number,
-                $"a time zone abbreviation ({string.Join(", ", ZoneAbbreviation.AcceptedFor(newsroomZone, local.Year))})", zoneName);
+        // The tz database names every period of a zone ("EST", "EDT", "CET", "CEST"); .NET exposes no abbreviations.
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(newsroomZone.Id)
+            ?? throw new InvalidOperationException(
+                $"NewsPlatform cannot read archive times: the tz database has no zone '{newsroomZone.Id}' ('Newsroom:TimeZone' must be an IANA id).");
+        var local = LocalDateTime.FromDateTime(clock);
 
-        var instant = new DateTimeOffset(local, zone.Offset).ToUniversalTime();
-        if (zone.Matches(newsroomZone, instant)) return instant;
+        // A universal time is the same everywhere, whatever zone the newsroom is in.
+        if (Universal.Contains(name, StringComparer.OrdinalIgnoreCase))
+            return new DateTimeOffset(clock, TimeSpan.Zero);
 
-        // The abbreviation says which of the zone's offsets was meant (it settles the repeated hour in October);
-        // one the newsroom was not on at that moment is a scraping or typing error, not a second time zone.
-        if (newsroomZone.IsInvalidTime(local))
+        var used = NamesUsed(zone, local.Year);
+        if (!used.Contains(name, StringComparer.OrdinalIgnoreCase))
             throw SeedFormatException.AtText(line.Number,
-                $"a time that exists in {newsroomZone.Id} (clocks skip from standard to summer time there)",
-                line.Text);
-        var offset = ZoneAbbreviation.FormatOffset(newsroomZone.GetUtcOffset(instant));
-        var actual = ZoneAbbreviation.Of(newsroomZone, instant) is { } names ? $"{names} ({offset})" : offset;
-        throw SeedFormatException.AtText(line.Number, $"{actual}, the zone {newsroomZone.Id} was on at that time", zone.Name);
+                $"a time zone abbreviation ({string.Join(", ", used.Concat(Universal))})", name);
+
+        // The abbreviation says which of the zone's offsets was meant: in the hour that repeats when clocks go back
+        // it decides between the two. One the newsroom was not on at that moment is a scraping or typing error.
+        var mapping = zone.MapLocal(local);
+        if (mapping.Count == 0)
+            throw SeedFormatException.AtText(line.Number,
+                $"a time that exists in {newsroomZone.Id} (clocks skip from standard to summer time there)", line.Text);
+        var candidates = mapping.Count == 1 ? [mapping.EarlyInterval] : new[] { mapping.EarlyInterval, mapping.LateInterval };
+        if (candidates.FirstOrDefault(i => i.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } interval)
+            return new OffsetDateTime(local, interval.WallOffset).ToDateTimeOffset().ToUniversalTime();
+
+        var actual = string.Join(" or ", candidates.Select(i => $"{i.Name} ({FormatOffset(i.WallOffset)})"));
+        throw SeedFormatException.AtText(line.Number, $"{actual}, the zone {newsroomZone.Id} was on at that time", name);
     }
+
+    private static readonly string[] Universal = ["UTC", "GMT"];
+
+    /// <summary>
+    /// The abbreviations <paramref name="zone"/> is written with during <paramref name="year"/> ("CET", "CEST"),
+    /// in the order they occur; numeric names such as "+03", which the format cannot carry, are left out.
+    /// </summary>
+    private static IReadOnlyList<string> NamesUsed(DateTimeZone zone, int year)
+    {
+        var start = new LocalDate(year, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+        var end = new LocalDate(year + 1, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+        return zone.GetZoneIntervals(start, end)
+            .Select(i => i.Name)
+            .Where(n => n.Length > 0 && n.All(char.IsAsciiLetter) && !Universal.Contains(n, StringComparer.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    private static string FormatOffset(Offset offset) => "UTC" + offset.ToString("+HH:mm", CultureInfo.InvariantCulture);
 
     private static int MonthNumber(SourceLine line, string name)
     {

@@ -35,7 +35,8 @@ public sealed class PublishedTimeTests
     [Theory]
     [InlineData("Jul.14 - 2025 1:36 PM CET", "Line 5: expected CEST (UTC+02:00), the zone Europe/Copenhagen was on at that time; found \"CET\".")]
     [InlineData("Jan.14 - 2025 1:36 PM CEST", "Line 5: expected CET (UTC+01:00), the zone Europe/Copenhagen was on at that time; found \"CEST\".")]
-    [InlineData("Jan.14 - 2025 1:36 PM BST", "Line 5: expected CET (UTC+01:00), the zone Europe/Copenhagen was on at that time; found \"BST\".")]
+    [InlineData("Jan.14 - 2025 1:36 PM BST", "Line 5: expected a time zone abbreviation (CET, CEST, UTC, GMT); found \"BST\".")]
+    [InlineData("Jan.14 - 2025 1:36 PM EST", "Line 5: expected a time zone abbreviation (CET, CEST, UTC, GMT); found \"EST\".")]
     [InlineData("Jan.14 - 2025 1:36 PM PST", "Line 5: expected a time zone abbreviation (CET, CEST, UTC, GMT); found \"PST\".")]
     [InlineData("Mar.30 - 2025 2:30 AM CET", "Line 5: expected a time that exists in Europe/Copenhagen (clocks skip from standard to summer time there); found \"Mar.30 - 2025 2:30 AM CET\".")]
     [InlineData("Jan.14 - 2025 13:36 PM CET", "Line 5: expected a 12-hour clock time from 12:00 to 11:59 with AM or PM; found \"13:36\".")]
@@ -62,8 +63,49 @@ public sealed class PublishedTimeTests
 
         var summer = parser.Parse(new SeedTextBuilder { Time = "Jul.14 - 2025 1:36 PM BST" }.Build());
         var wrong = parser.Parse(new SeedTextBuilder { Time = "Jul.14 - 2025 1:36 PM CEST" }.Build());
+        var winter = parser.Parse(new SeedTextBuilder { Time = "Jul.14 - 2025 1:36 PM GMT" }.Build());
 
         Assert.Equal(DateTimeOffset.Parse("2025-07-14T12:36:00Z"), summer.Article!.PublishedAt);
-        Assert.Equal("Line 5: expected WEST or BST (UTC+01:00), the zone Europe/London was on at that time; found \"CEST\".", wrong.Error!.Message);
+        Assert.Equal(DateTimeOffset.Parse("2025-07-14T13:36:00Z"), winter.Article!.PublishedAt);
+        Assert.Equal("Line 5: expected a time zone abbreviation (BST, UTC, GMT); found \"CEST\".", wrong.Error!.Message);
+    }
+
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private static Authoring.Import.Parsing.SeedParseResult ParseInNewYork(string time) =>
+        new Authoring.Import.Parsing.SeedTextParser(NewYork).Parse(new SeedTextBuilder { Time = time }.Build());
+
+    [Theory]
+    [InlineData("Jan.14 - 2025 1:36 PM EST", "2025-01-14T18:36:00Z")]
+    [InlineData("Jul.14 - 2025 1:36 PM EDT", "2025-07-14T17:36:00Z")]
+    [InlineData("Mar.9 - 2025 3:30 AM EDT", "2025-03-09T07:30:00Z")]
+    [InlineData("Jul.14 - 2025 1:36 PM UTC", "2025-07-14T13:36:00Z")]
+    public void A_New_York_newsroom_reads_EST_and_EDT_from_the_tz_database(string time, string utc)
+    {
+        var result = ParseInNewYork(time);
+
+        Assert.Null(result.Error);
+        Assert.Equal(DateTimeOffset.Parse(utc), result.Article!.PublishedAt);
+        Assert.Equal(TimeSpan.Zero, result.Article.PublishedAt.Offset);
+    }
+
+    [Theory]
+    [InlineData("Nov.2 - 2025 1:30 AM EDT", "2025-11-02T05:30:00Z")]
+    [InlineData("Nov.2 - 2025 1:30 AM EST", "2025-11-02T06:30:00Z")]
+    public void In_New_York_the_abbreviation_decides_the_hour_that_repeats_in_November(string time, string utc) =>
+        Assert.Equal(DateTimeOffset.Parse(utc), ParseInNewYork(time).Article!.PublishedAt);
+
+    [Theory]
+    [InlineData("Jul.14 - 2025 1:36 PM EST", "Line 5: expected EDT (UTC-04:00), the zone America/New_York was on at that time; found \"EST\".")]
+    [InlineData("Jan.14 - 2025 1:36 PM EDT", "Line 5: expected EST (UTC-05:00), the zone America/New_York was on at that time; found \"EDT\".")]
+    [InlineData("Jan.14 - 2025 1:36 PM CET", "Line 5: expected a time zone abbreviation (EST, EDT, UTC, GMT); found \"CET\".")]
+    [InlineData("Jan.14 - 2025 1:36 PM XYZ", "Line 5: expected a time zone abbreviation (EST, EDT, UTC, GMT); found \"XYZ\".")]
+    [InlineData("Mar.9 - 2025 2:30 AM EST", "Line 5: expected a time that exists in America/New_York (clocks skip from standard to summer time there); found \"Mar.9 - 2025 2:30 AM EST\".")]
+    public void A_New_York_newsroom_refuses_an_abbreviation_it_was_not_on_naming_line_and_abbreviation(string time, string message)
+    {
+        var error = ParseInNewYork(time).Error!;
+
+        Assert.Equal(5, error.Line);
+        Assert.Equal(message, error.Message);
     }
 }
