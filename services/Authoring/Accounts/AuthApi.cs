@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using NewsPlatform.ServiceDefaults.Security;
+using NewsPlatform.ServiceDefaults.Text;
 
 namespace NewsPlatform.Authoring.Accounts;
 
@@ -33,6 +34,7 @@ public static class AuthApi
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email)) errors["email"] = ["An email is required."];
+        else if (ControlCharacters.CheckSingleLine(request.Email) is { } emailError) errors["email"] = [emailError];
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["A password is required."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The sign-in request is not valid");
 
