@@ -1,3 +1,4 @@
+using NewsPlatform.Authoring.Extensions;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").WithNoStore();
         auth.MapPost("/token", IssueToken).AllowAnonymous();
         auth.MapGet("/me", Me).RequireAuthorization();
         auth.MapPost("/users", CreateUser).RequireAuthorization(Policies.Admin);
