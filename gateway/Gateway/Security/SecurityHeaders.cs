@@ -6,8 +6,9 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// Sets the browser security headers as the response starts, so they also cover responses served
-    /// from the output cache and the ones the gateway writes itself. The gateway owns these headers:
-    /// one policy for the whole site, whatever a service sends.
+    /// from the output cache and the ones the gateway writes itself. A Content-Security-Policy a service
+    /// sends is its own and passes through (the editor's is stricter than the site's); the gateway's
+    /// default policy goes only on HTML that has none.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -32,7 +33,8 @@ public static class SecurityHeaders
         headers.Remove("Server");
         if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true) return;
 
-        headers.ContentSecurityPolicy = options.ContentSecurityPolicy;
+        if (Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            headers.ContentSecurityPolicy = options.ContentSecurityPolicy;
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
     }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using NewsPlatform.ServiceDefaults.Security;
+using NewsPlatform.ServiceDefaults.Text;
 
 namespace NewsPlatform.Authoring.Accounts;
 
@@ -18,6 +19,7 @@ public static class AccountRules
             errors["email"] = ["A valid email address is required."];
         if (string.IsNullOrWhiteSpace(displayName)) errors["displayName"] = ["A display name is required."];
         else if (displayName.Trim().Length > DisplayNameMax) errors["displayName"] = [$"At most {DisplayNameMax} characters."];
+        else if (ControlCharacters.CheckSingleLine(displayName) is { } nameError) errors["displayName"] = [nameError];
         if (password is null || password.Length < PasswordMin)
             errors["password"] = [$"At least {PasswordMin} characters; a passphrase of a few words is best."];
         else if (password.Length > PasswordMax) errors["password"] = [$"At most {PasswordMax} characters."];

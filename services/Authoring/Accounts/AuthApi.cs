@@ -1,8 +1,10 @@
+using NewsPlatform.Authoring.Extensions;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using NewsPlatform.ServiceDefaults.Security;
+using NewsPlatform.ServiceDefaults.Text;
 
 namespace NewsPlatform.Authoring.Accounts;
 
@@ -18,7 +20,7 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").WithNoStore();
         auth.MapPost("/token", IssueToken).AllowAnonymous();
         auth.MapGet("/me", Me).RequireAuthorization();
         auth.MapPost("/users", CreateUser).RequireAuthorization(Policies.Admin);
@@ -33,6 +35,7 @@ public static class AuthApi
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email)) errors["email"] = ["An email is required."];
+        else if (ControlCharacters.CheckSingleLine(request.Email) is { } emailError) errors["email"] = [emailError];
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["A password is required."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The sign-in request is not valid");
 

@@ -1,4 +1,5 @@
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Text;
 using F = NewsPlatform.Authoring.Articles.ArticleContent.Fields;
 
 namespace NewsPlatform.Authoring.Articles;
@@ -6,7 +7,8 @@ namespace NewsPlatform.Authoring.Articles;
 /// <summary>
 /// What makes article content acceptable: length limits and a configured section always; a
 /// headline, a body and at least one author before it can be published. Body is CommonMark,
-/// kept exactly as written.
+/// kept exactly as written. No control characters (<see cref="ControlCharacters"/>): none in the
+/// single-line fields, only tab and line breaks in the standfirst, the body, notes and reasons.
 /// </summary>
 public static class ArticleRules
 {
@@ -50,6 +52,14 @@ public static class ArticleRules
         if (normalized.Tags.Count > TagsMax) Add(errors, F.Tags, $"At most {TagsMax} tags.");
         if (normalized.Tags.Any(t => t.Length > TagMax)) Add(errors, F.Tags, $"A tag has at most {TagMax} characters.");
         if (normalized.HeroMediaId == Guid.Empty) Add(errors, F.HeroMediaId, "Not a media id.");
+        if (ControlCharacters.CheckSingleLine(content.Headline) is { } headline) Add(errors, F.Headline, headline);
+        if (ControlCharacters.CheckMultiLine(content.Standfirst) is { } standfirst) Add(errors, F.Standfirst, standfirst);
+        if (ControlCharacters.CheckMultiLine(content.Body) is { } body) Add(errors, F.Body, body);
+        if (ControlCharacters.CheckSingleLine(content.Section) is { } sectionText) Add(errors, F.Section, sectionText);
+        if (content.Authors.Select(ControlCharacters.CheckSingleLine).FirstOrDefault(e => e is not null) is { } author)
+            Add(errors, F.Authors, author);
+        if (content.Tags.Select(ControlCharacters.CheckSingleLine).FirstOrDefault(e => e is not null) is { } tag)
+            Add(errors, F.Tags, tag);
         return (normalized, errors);
     }
 
@@ -68,6 +78,7 @@ public static class ArticleRules
     public static string? CheckText(string? text, int max, string what) =>
         string.IsNullOrWhiteSpace(text) ? $"A {what} is required."
         : text.Trim().Length > max ? $"The {what} has at most {max} characters."
+        : ControlCharacters.CheckMultiLine(text) is { } error ? $"The {what} is not valid: {error}"
         : null;
 
     public static Decision? RefuseUnpublishable(ArticleContent content, string action)

@@ -1,3 +1,4 @@
+using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.Authoring.Import.Http;
 
 namespace NewsPlatform.Authoring.Import;
@@ -9,6 +10,7 @@ public static class ImportApi
     {
         app.MapGroup("/api/authoring/import")
             .WithTags("Import")
+            .WithNoStore()
             .RequireAuthorization(ServiceDefaults.Security.Policies.Editor)
             .MapPost("", ImportEndpoint.HandleAsync)
             .Accepts<string>("text/plain")

@@ -13,7 +13,7 @@ public static class ArticleRoute
         if (SectionCatalog.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
         var path = ArticleView.PathOf(section, slug);
         // Sections and slugs are lower case; a link typed or shared in capitals still arrives.
-        if (path.Any(char.IsUpper)) return new CachedResult(SiteContext.Redirect(path.ToLowerInvariant()));
+        if (path.Any(char.IsUpper)) return new CachedResult(await site.RedirectAsync(path.ToLowerInvariant()));
         return new CachedResult(await site.Cache.GetOrRenderAsync("article:" + path, () => RenderAsync(site, path)));
     }
 
@@ -24,8 +24,8 @@ public static class ArticleRoute
         {
             case PathLookup.Found found:
                 return await RenderArticleAsync(site, session, found.Article);
-            case PathLookup.MovedTo moved when Presenter.IsSitePath(moved.Path):
-                return SiteContext.Redirect(moved.Path);
+            case PathLookup.MovedTo moved:
+                return await site.RedirectAsync(moved.Path);
             case PathLookup.Gone:
                 return await site.GoneAsync();
             default:

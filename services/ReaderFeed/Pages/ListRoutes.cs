@@ -14,7 +14,7 @@ public static class ListRoutes
     public static async Task<CachedResult> Section(string section, string? cursor, SiteContext site)
     {
         if (SectionCatalog.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
-        if (section.Any(char.IsUpper)) return new CachedResult(SiteContext.Redirect("/" + section.ToLowerInvariant()));
+        if (section.Any(char.IsUpper)) return new CachedResult(await site.RedirectAsync("/" + section.ToLowerInvariant()));
         return await ListAsync(site, "section:" + section, cursor, async (session, after) =>
         {
             var articles = await session.LatestAsync(PageSize + 1, section: section, after: after);

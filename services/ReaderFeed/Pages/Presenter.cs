@@ -53,16 +53,12 @@ public sealed class Presenter(SiteChrome site, SectionCatalog sections, Newsroom
             {
                 if (article.IsLive) entries.Add(new TrendingEntry(article.Article!.Headline, article.Path));
             }
-            else if (IsSitePath(item.Url) && !string.IsNullOrWhiteSpace(item.Headline))
+            else if (SitePath.IsSameSite(item.Url) && !string.IsNullOrWhiteSpace(item.Headline))
                 entries.Add(new TrendingEntry(item.Headline, item.Url));
             if (entries.Count == limit) break;
         }
         return entries;
     }
-
-    /// <summary>A path of this site, safe as a link or a Location header: no scheme, no host, no control characters or spaces.</summary>
-    public static bool IsSitePath(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
 
     public static string Join(IReadOnlyList<string> names) => names.Count switch
     {

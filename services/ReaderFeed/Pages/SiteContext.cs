@@ -43,10 +43,16 @@ public sealed record SiteContext(IDocumentStore Store, Presenter Presenter, Comp
         NoticeAsync(StatusCodes.Status410Gone, "Article removed", "This article has been removed",
             "The article that was published at this address is no longer available.");
 
-    public static CachedResponse Redirect(string location) =>
-        new(StatusCodes.Status301MovedPermanently, Html,
-            Encoding.UTF8.GetBytes($"<!DOCTYPE html><title>Moved</title><p>This article has moved to <a href=\"{System.Net.WebUtility.HtmlEncode(location)}\">{System.Net.WebUtility.HtmlEncode(location)}</a>.</p>"),
-            null, location);
+    /// <summary>
+    /// A permanent redirect to <paramref name="location"/>, the only way the site issues one: a target
+    /// that is not a path of this site (<see cref="SitePath.IsSameSite"/>) answers 404 instead.
+    /// </summary>
+    public async Task<CachedResponse> RedirectAsync(string location) =>
+        SitePath.IsSameSite(location)
+            ? new(StatusCodes.Status301MovedPermanently, Html,
+                Encoding.UTF8.GetBytes($"<!DOCTYPE html><title>Moved</title><p>This article has moved to <a href=\"{System.Net.WebUtility.HtmlEncode(location)}\">{System.Net.WebUtility.HtmlEncode(location)}</a>.</p>"),
+                null, location)
+            : await NotFoundAsync();
 
     /// <summary>Last-Modified of a page: the newest change among what it shows.</summary>
     public static DateTimeOffset? Latest(params IEnumerable<DateTimeOffset?> times)

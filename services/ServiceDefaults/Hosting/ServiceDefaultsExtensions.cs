@@ -34,11 +34,15 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Error handling, authentication, <c>/health/*</c> and <c>/openapi/{service}.json</c>.</summary>
+    /// <summary>
+    /// Error handling, refusal of control characters in the path and query (<see cref="RequestTextGuard"/>),
+    /// authentication, <c>/health/*</c> and <c>/openapi/{service}.json</c>.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RequestTextGuard.InvokeAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

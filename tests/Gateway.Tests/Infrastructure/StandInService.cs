@@ -15,7 +15,7 @@ namespace NewsPlatform.Gateway.Tests.Infrastructure;
 /// A stand-in for one instance of a NewsPlatform service, on real Kestrel at 127.0.0.1:0: it answers
 /// every path with an <see cref="Echo"/> of what it received, counts what it saw, and can be made
 /// unready or stopped. Query switches shape the answer: <c>status</c>, <c>setcookie</c>,
-/// <c>cachecontrol</c>, <c>delay</c> (milliseconds).
+/// <c>cachecontrol</c>, <c>csp</c> (a Content-Security-Policy of the service's own), <c>delay</c> (milliseconds).
 /// </summary>
 public sealed class StandInService : IAsyncDisposable
 {
@@ -83,6 +83,7 @@ public sealed class StandInService : IAsyncDisposable
         if (int.TryParse(query["delay"], out var delay)) await Task.Delay(delay, context.RequestAborted);
         if (query.ContainsKey("setcookie")) context.Response.Headers.SetCookie = "session=abc; Path=/; HttpOnly";
         if (query["cachecontrol"] is { Count: > 0 } cacheControl) context.Response.Headers.CacheControl = cacheControl;
+        if (query["csp"] is { Count: > 0 } csp) context.Response.Headers.ContentSecurityPolicy = csp;
         if (request.Path.StartsWithSegments("/media"))
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         // Services may echo the correlation id too; the gateway's own echo must win.

@@ -26,6 +26,23 @@ public sealed class SecurityHeadersTests(SharedGateway shared)
         Assert.Equal("DENY", Single(response, "X-Frame-Options"));
     }
 
+    [Theory]
+    [InlineData("/editor")]
+    [InlineData("/news")]
+    public async Task A_service_that_sends_its_own_policy_keeps_it(string path)
+    {
+        // The editor's policy is stricter than the site default (object-src 'none'); replacing it loosened it.
+        const string editorPolicy = "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+        using var client = shared.Stack.Client();
+
+        using var response = await client.GetAsync($"{path}?csp={Uri.EscapeDataString(editorPolicy)}&h={Requests.Marker()}");
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(editorPolicy, Single(response, "Content-Security-Policy"));
+        Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
+        Assert.Equal("DENY", Single(response, "X-Frame-Options"));
+    }
+
     [Fact]
     public async Task A_page_served_from_the_cache_carries_them_too()
     {

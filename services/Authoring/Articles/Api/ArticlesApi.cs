@@ -1,3 +1,4 @@
+using NewsPlatform.Authoring.Extensions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles.Approve;
@@ -23,6 +24,7 @@ public static partial class ArticlesApi
         var articles = app.MapGroup("/api/authoring/articles")
             .WithTags("Articles")
             .RequireAuthorization(Policies.Writer)
+            .WithNoStore()
             .AddEndpointFilter(StampSession);
 
         articles.MapPost("/", Create);
