@@ -1,5 +1,5 @@
-using Npgsql;
 using NewsPlatform.TestKit;
+using Npgsql;
 
 namespace NewsPlatform.Backbone.Tests;
 

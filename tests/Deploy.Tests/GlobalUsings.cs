@@ -1,2 +1,2 @@
-global using Xunit;
 global using NewsPlatform.Deploy.Tests.Repository;
+global using Xunit;

@@ -1,3 +1,3 @@
-global using NewsPlatform.TestKit;
 global using Microsoft.Extensions.DependencyInjection;
+global using NewsPlatform.TestKit;
 global using Xunit;

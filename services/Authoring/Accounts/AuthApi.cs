@@ -1,8 +1,8 @@
-using NewsPlatform.Authoring.Extensions;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.ServiceDefaults.Security;
 using NewsPlatform.ServiceDefaults.Text;
 

@@ -71,7 +71,7 @@ public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginTh
             { Parameters = { new() { Value = key }, new() { Value = bucket } } });
         // Old buckets are of no use; dropping them here keeps the table small without a timer.
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {SchemaName}.{Table} where bucket < $1")
-            { Parameters = { new() { Value = now - options.Value.Window - TimeSpan.FromHours(1) } } });
+        { Parameters = { new() { Value = now - options.Value.Window - TimeSpan.FromHours(1) } } });
         await batch.ExecuteNonQueryAsync(ct);
     }
 

@@ -1,4 +1,3 @@
-using NewsPlatform.Authoring.Import.Seeding;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,6 +10,7 @@ using NewsPlatform.Authoring.Articles.Import;
 using NewsPlatform.Authoring.Articles.Relay;
 using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Urls;
+using NewsPlatform.Authoring.Import.Seeding;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.EventStore;
 

@@ -1,11 +1,11 @@
 using JasperFx.Events.Projections;
 using MassTransit;
-using Npgsql;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Credits;
 using NewsPlatform.Media.Renditions;
 using NewsPlatform.Media.Storage;
 using NewsPlatform.ServiceDefaults.EventStore;
+using Npgsql;
 
 namespace NewsPlatform.Media.Extensions;
 

@@ -1,6 +1,6 @@
 using Marten;
-using Npgsql;
 using NewsPlatform.Media.Renditions;
+using Npgsql;
 
 namespace NewsPlatform.Media.Storage;
 

@@ -1,7 +1,7 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.Contracts;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.ReaderFeed.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Articles;
 

@@ -1,4 +1,3 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPlatform.ReaderFeed.Articles;
@@ -15,10 +14,11 @@ using NewsPlatform.ReaderFeed.Search;
 using NewsPlatform.ReaderFeed.Trending;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using Npgsql;
 using NpgsqlTypes;
-using Weasel.Postgresql.Tables;
 using Weasel.Core;
+using Weasel.Postgresql.Tables;
 
 namespace NewsPlatform.ReaderFeed.Extensions;
 

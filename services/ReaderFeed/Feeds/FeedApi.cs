@@ -1,4 +1,3 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.ReaderFeed.Articles;
@@ -6,6 +5,7 @@ using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Newsroom;
 using NewsPlatform.ReaderFeed.Pages;
 using NewsPlatform.ReaderFeed.Search;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Feeds;
 

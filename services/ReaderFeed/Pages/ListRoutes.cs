@@ -1,8 +1,8 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using Marten;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Pages;
 

@@ -1,8 +1,8 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Media;
 using NewsPlatform.ReaderFeed.Newsroom;
 using NewsPlatform.ReaderFeed.Trending;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Pages;
 

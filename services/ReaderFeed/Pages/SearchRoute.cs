@@ -15,7 +15,7 @@ public static class SearchRoute
         var head = new PageHead(query.Length > 0 ? $"Search: {query} — {site.Site.SiteName}" : $"Search — {site.Site.SiteName}") { NoIndex = true };
         if (query.Length > ArticleSearch.MaxQueryLength)
         {
-            var tooLong = new SearchPageModel(site.Site, head, query[..ArticleSearch.MaxQueryLength], 
+            var tooLong = new SearchPageModel(site.Site, head, query[..ArticleSearch.MaxQueryLength],
                 $"Search terms can be at most {ArticleSearch.MaxQueryLength} characters long.", []);
             return new CachedResult(await RenderAsync(site, tooLong, StatusCodes.Status400BadRequest));
         }

@@ -35,10 +35,17 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
                 var result = await rebuilder.RebuildAsync(stoppingToken);
                 run = run with
                 {
-                    State = RebuildState.Succeeded, FinishedAt = time.GetUtcNow(), Events = result.Events,
-                    Articles = result.Articles, Media = result.Media, TrendingLists = result.TrendingLists, SearchRowsRebuilt = result.SearchRowsRebuilt,
-                    ReadMilliseconds = result.Read.TotalMilliseconds, WriteMilliseconds = result.Write.TotalMilliseconds,
-                    DocumentsMilliseconds = result.Documents.TotalMilliseconds, SearchMilliseconds = result.Search.TotalMilliseconds,
+                    State = RebuildState.Succeeded,
+                    FinishedAt = time.GetUtcNow(),
+                    Events = result.Events,
+                    Articles = result.Articles,
+                    Media = result.Media,
+                    TrendingLists = result.TrendingLists,
+                    SearchRowsRebuilt = result.SearchRowsRebuilt,
+                    ReadMilliseconds = result.Read.TotalMilliseconds,
+                    WriteMilliseconds = result.Write.TotalMilliseconds,
+                    DocumentsMilliseconds = result.Documents.TotalMilliseconds,
+                    SearchMilliseconds = result.Search.TotalMilliseconds,
                     EventsPerSecond = Math.Round(result.EventsPerSecond),
                 };
                 ReaderFeedTelemetry.RebuildDuration.Record((result.Read + result.Write).TotalSeconds);

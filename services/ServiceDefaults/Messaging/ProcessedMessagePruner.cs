@@ -1,6 +1,6 @@
-using NewsPlatform.ServiceDefaults.Hosting;
 using Marten;
 using Microsoft.Extensions.Logging;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.ServiceDefaults.Messaging;
 

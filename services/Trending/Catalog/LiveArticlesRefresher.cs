@@ -1,7 +1,7 @@
-using NewsPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.Trending.Storage;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Catalog;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
-using Npgsql;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.Trending.Catalog;
 using NewsPlatform.Trending.Ingest;
@@ -9,6 +8,7 @@ using NewsPlatform.Trending.Ranking;
 using NewsPlatform.Trending.Replay;
 using NewsPlatform.Trending.Scoring;
 using NewsPlatform.Trending.Storage;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Extensions;
 
@@ -47,7 +47,7 @@ public static class TrendingExtensions
         var services = builder.Services;
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddSingleton(new TrendingTables(ServiceName));
-        
+
         services.AddSingleton<LiveArticles>();
         services.AddSingleton<ReaderSalts>();
         services.AddSingleton(new RepeatFilter(settings.RepeatWindow, settings.RepeatCapacity));

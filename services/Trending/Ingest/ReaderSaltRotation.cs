@@ -1,7 +1,7 @@
-using NewsPlatform.ServiceDefaults.Hosting;
 using System.Security.Cryptography;
-using Npgsql;
+using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.Trending.Storage;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Ingest;
 

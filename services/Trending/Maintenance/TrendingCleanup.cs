@@ -1,7 +1,7 @@
-using NewsPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.Trending.Storage;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Maintenance;
 
@@ -29,12 +29,12 @@ public sealed class TrendingCleanup(
         var halfLife = options.Value.HalfLife;
         await using var batch = database.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {tables.MinuteViews} where minute < $1")
-            { Parameters = { new NpgsqlParameter { Value = now - options.Value.ReplayRetention } } });
+        { Parameters = { new NpgsqlParameter { Value = now - options.Value.ReplayRetention } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             $"delete from {tables.Scores} s where s.score * {ScoreSql.Decay(ScoreSql.Seconds("s.scored_at", "$1"), halfLife)} < $2")
-            { Parameters = { new NpgsqlParameter { Value = now }, new NpgsqlParameter { Value = NegligibleScore } } });
+        { Parameters = { new NpgsqlParameter { Value = now }, new NpgsqlParameter { Value = NegligibleScore } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"delete from {tables.ReaderViews} where counted_at < $1")
-            { Parameters = { new NpgsqlParameter { Value = now - options.Value.RepeatWindow } } });
+        { Parameters = { new NpgsqlParameter { Value = now - options.Value.RepeatWindow } } });
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

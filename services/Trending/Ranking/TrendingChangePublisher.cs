@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NewsPlatform.Contracts.Trending;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Ranking;
 

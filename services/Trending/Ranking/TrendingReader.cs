@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 using NewsPlatform.Contracts.Trending;
 using NewsPlatform.Trending.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace NewsPlatform.Trending.Ranking;
 

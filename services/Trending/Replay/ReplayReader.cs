@@ -1,7 +1,7 @@
-using Npgsql;
-using NpgsqlTypes;
 using NewsPlatform.Trending.Scoring;
 using NewsPlatform.Trending.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace NewsPlatform.Trending.Replay;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Marten;
-using Npgsql;
 using NewsPlatform.Trending.Ingest;
 using NewsPlatform.Trending.Storage;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Scoring;
 

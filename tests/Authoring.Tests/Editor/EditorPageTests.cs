@@ -1,4 +1,3 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsPlatform.Authoring.Editor;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Authoring.Tests.Editor;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Authoring.Tests.Integration;

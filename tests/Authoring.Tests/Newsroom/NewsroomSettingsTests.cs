@@ -1,6 +1,6 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using Microsoft.Extensions.Configuration;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Tests.Newsroom;
 

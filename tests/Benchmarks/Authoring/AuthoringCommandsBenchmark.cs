@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 using NewsPlatform.TestKit;
+using Npgsql;
 
 namespace NewsPlatform.Benchmarks.Authoring;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Npgsql;
 using NewsPlatform.TestKit;
+using Npgsql;
 
 namespace NewsPlatform.Benchmarks.Backbone;
 

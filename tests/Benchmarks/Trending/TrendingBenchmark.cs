@@ -92,7 +92,7 @@ public sealed class TrendingBenchmark : IBenchmark
     {
         var articles = await service.PublishArticlesAsync(200, cancellationToken);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = PacedViews.InFlight, UseCookies = false })
-            { BaseAddress = gateway.BaseAddress };
+        { BaseAddress = gateway.BaseAddress };
         await using var load = new PacedViews(client, articles, 400);
         await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
 

@@ -1,5 +1,5 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ReaderFeed.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Tests.Domain;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsPlatform.Contracts;
 using NewsPlatform.ServiceDefaults.Messaging;
 using NewsPlatform.TestKit;

@@ -1,10 +1,10 @@
-using NewsPlatform.ServiceDefaults.Newsroom;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using NewsPlatform.Contracts.Trending;
 using NewsPlatform.ReaderFeed.Newsroom;
 using NewsPlatform.ReaderFeed.Tests.Fixtures;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Tests.Pages;
 

@@ -2,10 +2,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
-using Npgsql;
 using NewsPlatform.Trending.Catalog;
 using NewsPlatform.Trending.Ingest;
 using NewsPlatform.Trending.Tests.Support;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Tests.Integration;
 
@@ -71,8 +71,8 @@ public class ScaleOutTests
             foreach (var id in articles)
                 await hosts[0].PublishAsync(Articles.Published(Articles.Public(id, "news", $"Story {id:N}")));
             foreach (var host in hosts)
-            foreach (var id in articles)
-                await host.WaitForStateAsync(id, ArticleState.Live);
+                foreach (var id in articles)
+                    await host.WaitForStateAsync(id, ArticleState.Live);
 
             for (var round = 0; round < Rounds; round++)
             {

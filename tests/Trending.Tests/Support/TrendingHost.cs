@@ -6,7 +6,6 @@ using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using NewsPlatform.Contracts;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.TestKit;
@@ -14,6 +13,7 @@ using NewsPlatform.Trending.Catalog;
 using NewsPlatform.Trending.Ingest;
 using NewsPlatform.Trending.Ranking;
 using NewsPlatform.Trending.Replay;
+using Npgsql;
 
 namespace NewsPlatform.Trending.Tests.Support;
 

@@ -1,4 +1,3 @@
-using NewsPlatform.Authoring.Extensions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles.Approve;
@@ -8,6 +7,7 @@ using NewsPlatform.Authoring.Articles.Publish;
 using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Submit;
 using NewsPlatform.Authoring.Articles.Unpublish;
+using NewsPlatform.Authoring.Extensions;
 using NewsPlatform.ServiceDefaults.Security;
 using static NewsPlatform.Authoring.Articles.Api.HttpCommands;
 using CommandAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<

@@ -1,9 +1,9 @@
-using NewsPlatform.Contracts.Articles;
 using System.Diagnostics;
 using Marten;
 using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Import;
 using NewsPlatform.Authoring.Tests.Import.Parsing;
+using NewsPlatform.Contracts.Articles;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Authoring.Tests.Import.Integration;

@@ -1,9 +1,9 @@
-using NewsPlatform.Contracts.Articles;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using NewsPlatform.Authoring.Import;
 using NewsPlatform.Authoring.Tests.Import.Parsing;
+using NewsPlatform.Contracts.Articles;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Authoring.Tests.Import.Integration;

@@ -1,4 +1,3 @@
-using NewsPlatform.Authoring.Tests.Integration;
 using System.Net.Http.Headers;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NewsPlatform.Authoring.Import;
 using NewsPlatform.Authoring.Import.Seeding;
 using NewsPlatform.Authoring.Tests.Import.Parsing;
+using NewsPlatform.Authoring.Tests.Integration;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Authoring.Tests.Import.Integration;

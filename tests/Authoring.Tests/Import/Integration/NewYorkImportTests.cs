@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Authoring.Import;
 using NewsPlatform.Authoring.Tests.Import.Parsing;
+using NewsPlatform.Contracts.Articles;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Authoring.Tests.Import.Integration;

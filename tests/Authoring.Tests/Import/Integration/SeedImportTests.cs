@@ -1,10 +1,10 @@
-using NewsPlatform.Contracts.Articles;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Import;
 using NewsPlatform.Authoring.Import.Seeding;
+using NewsPlatform.Contracts.Articles;
 
 namespace NewsPlatform.Authoring.Tests.Import.Integration;
 
