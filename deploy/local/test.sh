@@ -15,6 +15,10 @@ start_test_infra "$ROOT" chromium docker-compose
 log "building (Release)"
 dotnet build NewsPlatform.sln -c Release -nologo -v quiet
 
+# The code style in .editorconfig is kept, not hoped for: a change that breaks it fails here.
+log "checking code style (dotnet format)"
+dotnet format NewsPlatform.sln --verify-no-changes --no-restore -v quiet
+
 results="$NP_STATE/results"
 rm -rf "$results"
 status=0
