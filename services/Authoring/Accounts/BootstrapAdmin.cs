@@ -24,6 +24,9 @@ public sealed class BootstrapAdmin(IDocumentStore store, Passwords passwords, IC
             logger.LogInformation("No bootstrap admin configured ({EmailKey}, {PasswordKey})", EmailKey, PasswordKey);
             return;
         }
+        if (SecretStrength.WhyPlaceholder(password) is { } placeholder)
+            throw new InvalidOperationException(
+                $"NewsPlatform cannot start: '{PasswordKey}' is not a usable password: {placeholder}. Choose a long password of your own.");
         if (password.Length < AccountRules.PasswordMin)
             logger.LogWarning("The bootstrap admin's password is shorter than {Min} characters; change it", AccountRules.PasswordMin);
 

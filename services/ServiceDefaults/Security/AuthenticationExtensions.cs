@@ -16,8 +16,9 @@ public static class AuthenticationExtensions
     public static IHostApplicationBuilder AddNewsroomAuthentication(this IHostApplicationBuilder builder)
     {
         var signingKey = builder.Configuration.Require($"{JwtOptions.Section}:SigningKey");
-        if (signingKey.Length < 32)
-            throw new InvalidOperationException("NewsPlatform cannot start: 'Jwt:SigningKey' must be at least 32 characters.");
+        if (SecretStrength.WhyWeakKey(signingKey) is { } weak)
+            throw new InvalidOperationException(
+                $"NewsPlatform cannot start: 'Jwt:SigningKey' is not a usable signing key: {weak}. {SecretStrength.HowToMakeOne}");
 
         var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
         builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.Section));
