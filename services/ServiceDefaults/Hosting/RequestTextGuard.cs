@@ -20,10 +20,10 @@ public static class RequestTextGuard
         }
         foreach (var (name, values) in request.Query)
         {
-            var error = ControlCharacters.CheckSingleLine(name)
-                ?? values.Select(ControlCharacters.CheckSingleLine).FirstOrDefault(e => e is not null);
+            var nameError = ControlCharacters.CheckSingleLine(name);
+            var error = nameError ?? values.Select(ControlCharacters.CheckSingleLine).FirstOrDefault(e => e is not null);
             if (error is null) continue;
-            var shown = ControlCharacters.CheckSingleLine(name) is null ? name : Uri.EscapeDataString(name);
+            var shown = nameError is null ? name : Uri.EscapeDataString(name);
             await Refuse(context, shown, $"The query parameter '{shown}' is not valid: {error}");
             return;
         }

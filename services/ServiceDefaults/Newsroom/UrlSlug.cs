@@ -25,23 +25,30 @@ public static class UrlSlug
         var slug = new StringBuilder(text.Length);
         var hyphen = false;
 
+        void Letter(char c)
+        {
+            if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9'))
+            {
+                hyphen = true;
+                return;
+            }
+            if (hyphen && slug.Length > 0) slug.Append('-');
+            hyphen = false;
+            slug.Append(c);
+        }
+
         void Letters(string letters)
         {
-            foreach (var c in letters)
-            {
-                if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9'))
-                {
-                    hyphen = true;
-                    continue;
-                }
-                if (hyphen && slug.Length > 0) slug.Append('-');
-                hyphen = false;
-                slug.Append(c);
-            }
+            foreach (var c in letters) Letter(c);
         }
 
         foreach (var rune in text.Normalize(NormalizationForm.FormC).ToLowerInvariant().EnumerateRunes())
         {
+            if (rune.IsAscii)
+            {
+                Letter((char)rune.Value);
+                continue;
+            }
             var category = Rune.GetUnicodeCategory(rune);
             if (Latin(rune) is { } latin) Letters(latin);
             // A letter, digit or mark of another script stays inside its word; the apostrophes AnyAscii writes
@@ -54,12 +61,11 @@ public static class UrlSlug
     }
 
     /// <summary>
-    /// The ASCII letters of a Latin letter or digit: itself, its base without accents, or its fold; null for
+    /// The ASCII letters of a non-ASCII Latin letter or digit: its base without accents, or its fold; null for
     /// anything else. This is the rule slugs had before other scripts were transliterated, kept unchanged.
     /// </summary>
     static string? Latin(Rune rune)
     {
-        if (rune.IsAscii) return char.IsAsciiLetterOrDigit((char)rune.Value) ? ((char)rune.Value).ToString() : null;
         var letters = new StringBuilder();
         foreach (var c in rune.ToString().Normalize(NormalizationForm.FormD))
         {
