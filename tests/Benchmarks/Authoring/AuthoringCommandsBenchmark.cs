@@ -70,7 +70,7 @@ public sealed class AuthoringCommandsBenchmark : IBenchmark
             {string.Join("\n", rows)}
 
             Scheduler: {lateness.Count} articles scheduled for the same instant; lateness (actual − planned publication,
-            from the `ArticlePublished` events) p50 {lateness.P50:0.00} s, p99 {lateness.P99:0.00} s, max {lateness.Max:0.00} s
+            from the `ArticlePublished` events) p50 {lateness.P50:0.00} s, **p99 {lateness.P99:0.00} s**, max {lateness.Max:0.00} s
             (poll interval 1 s; the goal is ≤ 5 s).
             """;
     }
