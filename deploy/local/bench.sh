@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 . "$ROOT/deploy/local/infra.sh"
-start_test_infra "$ROOT" nginx wrk
+start_test_infra "$ROOT" nginx wrk wamerican-large
 log "building (Release)"
 dotnet build NewsPlatform.sln -c Release -nologo -v quiet
 dotnet run -c Release --no-build --project tests/Benchmarks -- "$@"

@@ -16,7 +16,8 @@ ensure_packages() {
   local missing=()
   [ -n "$(pg_bin)" ] || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
-  for p in "$@"; do command -v "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  # A command, or a package that installs no command (a word list, a PostgreSQL extension).
+  for p in "$@"; do command -v "$p" >/dev/null 2>&1 || dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} (Debian packages)"
     export DEBIAN_FRONTEND=noninteractive
