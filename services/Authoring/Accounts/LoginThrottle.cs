@@ -19,12 +19,10 @@ public sealed class LoginThrottleOptions
 /// across every Authoring instance. Counts are kept in one-minute buckets; the sum over the
 /// window decides. Past the limit even a correct password is refused until the window moves on.
 /// </summary>
-public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginThrottleOptions> options, TimeProvider clock) : IDisposable
+public sealed class LoginThrottle(NpgsqlDataSource database, IOptions<LoginThrottleOptions> options, TimeProvider clock)
 {
     public const string SchemaName = Extensions.AuthoringExtensions.ServiceName;
     public const string Table = "login_failures";
-
-    readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(configuration[ServiceDefaults.EventStore.EventBackbone.PostgresKey]!);
 
     public static Table Schema(string schemaName)
     {
@@ -40,7 +38,7 @@ public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginTh
     {
         var limits = options.Value;
         var now = clock.GetUtcNow();
-        await using var command = _database.CreateCommand(
+        await using var command = database.CreateCommand(
             $"select key, sum(failures)::int, min(bucket) from {SchemaName}.{Table} where key = any($1) and bucket > $2 group by key");
         command.Parameters.Add(new NpgsqlParameter { Value = new[] { EmailKey(email), AddressKey(address) } });
         command.Parameters.Add(new NpgsqlParameter { Value = now - limits.Window });
@@ -63,7 +61,7 @@ public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginTh
     {
         var now = clock.GetUtcNow();
         var bucket = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        await using var batch = _database.CreateBatch();
+        await using var batch = database.CreateBatch();
         foreach (var key in new[] { EmailKey(email), AddressKey(address) })
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
                 $"insert into {SchemaName}.{Table} (key, bucket, failures) values ($1, $2, 1) " +
@@ -78,12 +76,11 @@ public sealed class LoginThrottle(IConfiguration configuration, IOptions<LoginTh
     /// <summary>A successful sign-in clears the account's count (not the address's: one good password does not vouch for the rest).</summary>
     public async Task ResetAsync(string email, CancellationToken ct)
     {
-        await using var command = _database.CreateCommand($"delete from {SchemaName}.{Table} where key = $1");
+        await using var command = database.CreateCommand($"delete from {SchemaName}.{Table} where key = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = EmailKey(email) });
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public void Dispose() => _database.Dispose();
 
     static string EmailKey(string email) => "email:" + UserAccount.Normalize(email);
     static string AddressKey(string address) => "address:" + address;

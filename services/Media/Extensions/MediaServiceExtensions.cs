@@ -37,7 +37,6 @@ public static class MediaServiceExtensions
             };
         });
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration[EventBackbone.PostgresKey]!));
         builder.Services.AddSingleton<MediaStorage>();
         return builder;
     }

@@ -43,7 +43,6 @@ public static class ReaderFeedExtensions
         services.AddSingleton(clock);
         services.AddSingleton(search);
         services.AddSingleton(assets);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl, assets.IconUrl));
         services.AddSingleton<Presenter>();
         services.AddSingleton<ArticleBody>();

@@ -29,7 +29,8 @@ public static class EventBackbone
     public const string RabbitMqKey = "ConnectionStrings:RabbitMq";
 
     /// <summary>
-    /// Marten (schema = service name, full metadata, async daemon HotCold) and the <see cref="EventBus"/>
+    /// One <see cref="Npgsql.NpgsqlDataSource"/> (<see cref="ServiceDatabase"/>), Marten on it (schema = service name,
+    /// full metadata, async daemon HotCold) and the <see cref="EventBus"/>
     /// (MassTransit over RabbitMQ, started before the daemon), plus the
     /// relay when the service maps any event, and readiness checks for all three.
     /// </summary>
@@ -37,7 +38,8 @@ public static class EventBackbone
         this IHostApplicationBuilder builder, string serviceName, Action<EventBackboneOptions> configure)
     {
         builder.Configuration.RequireAll(PostgresKey, RabbitMqKey);
-        var postgres = builder.Configuration[PostgresKey]!;
+        var database = ServiceDatabase.Create(builder.Configuration, serviceName);
+        builder.Services.AddSingleton(database);
         var rabbit = RabbitMqAddress.Parse(builder.Configuration[RabbitMqKey]!);
         var options = new EventBackboneOptions();
         configure(options);
@@ -53,7 +55,7 @@ public static class EventBackbone
 
         var marten = builder.Services.AddMarten(opts =>
             {
-                opts.Connection(postgres);
+                opts.Connection(database);
                 opts.DatabaseSchemaName = serviceName;
                 opts.Events.DatabaseSchemaName = serviceName;
                 opts.Events.AppendMode = EventAppendMode.Rich;
@@ -73,7 +75,7 @@ public static class EventBackbone
 
         var health = builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.Live])
-            .AddCheck("postgres", new PostgresHealthCheck(postgres), HealthStatus.Unhealthy, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5));
+            .AddCheck("postgres", new PostgresHealthCheck(database), HealthStatus.Unhealthy, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5));
 
         if (options.Consumers is not null)
         {

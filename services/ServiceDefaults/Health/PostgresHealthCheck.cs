@@ -4,15 +4,13 @@ using Npgsql;
 namespace NewsPlatform.ServiceDefaults.Health;
 
 /// <summary>Ready only when PostgreSQL answers a query within the check's time.</summary>
-public sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
+public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("select 1", connection);
+            await using var command = dataSource.CreateCommand("select 1");
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }

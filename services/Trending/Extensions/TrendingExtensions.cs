@@ -43,9 +43,7 @@ public static class TrendingExtensions
             };
         });
 
-        var postgres = builder.Configuration[EventBackbone.PostgresKey]!;
         var services = builder.Services;
-        services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddSingleton(new TrendingTables(ServiceName));
 
         services.AddSingleton<LiveArticles>();
