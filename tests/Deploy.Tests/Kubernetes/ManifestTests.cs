@@ -142,8 +142,11 @@ public sealed class ManifestTests
     {
         var configuration = NewsPlatformService.Named(name).Configuration;
 
-        var unread = new Workload(Rendering(rendering), name).Environment()
-            .Where(v => !configuration.Reads(SourceConfiguration.KeyOfEnvironmentVariable(v.Name)))
+        var environment = new Workload(Rendering(rendering), name).Environment();
+        // A variable that only feeds another's $(NAME) expansion (the pod's name into OTEL_RESOURCE_ATTRIBUTES) is read there.
+        var expanded = environment.Where(v => environment.Any(o => o.Value?.Contains($"$({v.Name})") == true)).Select(v => v.Name).ToHashSet();
+        var unread = environment
+            .Where(v => !expanded.Contains(v.Name) && !configuration.Reads(SourceConfiguration.KeyOfEnvironmentVariable(v.Name)))
             .Select(v => $"{v.Name} (from {v.From})")
             .ToList();
 
@@ -261,35 +264,93 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void The_ingress_exposes_the_gateway_and_nothing_else()
+    public void The_public_route_sends_everything_to_the_gateway_over_https_and_plain_http_only_redirects()
     {
-        var ingress = Assert.Single(WithKeda.OfKind("Ingress"));
         var gateway = WithKeda.Get("Service", "gateway");
-        var backends = ingress.Spec["rules"].Items.SelectMany(r => r["http"]["paths"].Items).Select(p => p["backend"]["service"]).ToList();
+        var entry = Assert.Single(WithKeda.OfKind("Gateway"));
+        var listeners = entry.Spec["listeners"].Items;
+        var https = listeners.Single(l => l["protocol"].Text == "HTTPS");
+        var routes = WithKeda.OfKind("HTTPRoute").ToList();
+        Assert.Equal("Terminate", https["tls"]["mode"].Text);
 
+        var backends = routes.SelectMany(r => r.Spec["rules"].Items).SelectMany(rule => rule["backendRefs"].Items).ToList();
         Assert.NotEmpty(backends);
         Assert.All(backends, b => Assert.Equal("gateway", b["name"].Text));
-        Assert.All(backends, b => Assert.Contains(gateway.Spec["ports"].Items, p => p["name"].Text == b["port"]["name"].Text));
+        Assert.All(backends, b => Assert.Contains(gateway.Spec["ports"].Items, p => p["port"].Text == b["port"].Text));
+        // Every route attaches to the Gateway; only the HTTPS listener carries backends, the HTTP one only redirects.
+        foreach (var route in routes)
+        {
+            var parent = route.Spec["parentRefs"].Items.Single();
+            Assert.Equal(entry.Name, parent["name"].Text);
+            var listener = listeners.Single(l => l["name"].Text == parent["sectionName"].Text);
+            if (listener["protocol"].Text == "HTTP")
+                Assert.All(route.Spec["rules"].Items, rule =>
+                {
+                    Assert.False(rule["backendRefs"].Exists);
+                    Assert.Equal("https", rule["filters"].Items.Single()["requestRedirect"]["scheme"].Text);
+                });
+        }
+        Assert.Empty(WithKeda.OfKind("Ingress"));
     }
 
     [Theory]
     [InlineData("keda")]
     [InlineData("base")]
-    public void The_reader_site_links_to_the_address_the_ingress_serves(string rendering)
+    public void The_reader_site_links_to_the_address_the_route_serves(string rendering)
     {
         var k = Rendering(rendering);
-        var ingress = k.OfKind("Ingress").Single().Spec;
+        var https = k.OfKind("Gateway").Single().Spec["listeners"].Items.Single(l => l["protocol"].Text == "HTTPS");
         var siteUrl = new Uri(new Workload(k, "readerfeed").Environment().Single(v => v.Name == "Newsroom__SiteUrl").Value!);
 
         Assert.Equal("https", siteUrl.Scheme);
-        Assert.Contains(siteUrl.Host, ingress["rules"].Items.Select(r => r["host"].Text));
-        Assert.Contains(siteUrl.Host, ingress["tls"].Items.SelectMany(t => t["hosts"].Items).Select(h => h.Text));
+        Assert.Equal(siteUrl.Host, https["hostname"].Text);
+        Assert.All(k.OfKind("HTTPRoute"), r => Assert.Contains(siteUrl.Host, r.Spec["hostnames"].Items.Select(h => h.Text)));
+    }
+
+    [Fact]
+    public void Nothing_moves_in_the_namespace_unless_a_policy_allows_it()
+    {
+        var deny = WithKeda.Get("NetworkPolicy", "default-deny");
+
+        Assert.False(deny.Spec["podSelector"].Entries.Any(), "the default-deny policy selects every pod");
+        Assert.Equal(["Egress", "Ingress"], deny.Spec["policyTypes"].Items.Select(t => t.RequiredText).Order());
+        Assert.False(deny.Spec["ingress"].Exists);
+        Assert.False(deny.Spec["egress"].Exists);
+    }
+
+    [Fact]
+    public void Every_pod_may_resolve_names_and_the_services_may_reach_postgresql_and_rabbitmq()
+    {
+        var policies = WithKeda.OfKind("NetworkPolicy").ToList();
+        var dns = policies.Single(p => p.Spec["egress"].Items.Any(e => e["ports"].Items.Any(port => port["port"].Text == "53")));
+        Assert.False(dns.Spec["podSelector"].Entries.Any(), "DNS is allowed for every pod");
+        Assert.Contains(dns.Spec["egress"].Items.SelectMany(e => e["ports"].Items), p => p["port"].Text == "53" && p["protocol"].Text == "UDP");
+
+        foreach (var service in NewsPlatformService.All.Where(s => s.OnEventBackbone))
+        {
+            var labels = new Workload(WithKeda, service.Name).PodLabels;
+            var ports = policies.Where(p => Selects(p, labels)).SelectMany(p => p.Spec["egress"].Items).SelectMany(e => e["ports"].Items)
+                .Select(p => p["port"].Text).ToHashSet();
+            Assert.Superset(new HashSet<string?> { "5432", "5672", "5671" }, ports);
+        }
+        var gatewayEgress = policies.Where(p => Selects(p, new Workload(WithKeda, "gateway").PodLabels)).SelectMany(p => p.Spec["egress"].Items).ToList();
+        Assert.Contains(gatewayEgress.SelectMany(e => e["ports"].Items), p => p["port"].Text == "8080");
+        Assert.DoesNotContain(gatewayEgress.SelectMany(e => e["ports"].Items), p => p["port"].Text == "5432");
+    }
+
+    static bool Selects(Manifest policy, IReadOnlyDictionary<string, string> podLabels)
+    {
+        var selector = policy.Spec["podSelector"];
+        var matchLabels = selector["matchLabels"].Entries.All(l => podLabels.GetValueOrDefault(l.Key) == l.Value.Text);
+        var matchExpressions = selector["matchExpressions"].Items.All(e =>
+            e["operator"].Text == "In" && e["values"].Items.Any(v => v.Text == podLabels.GetValueOrDefault(e["key"].RequiredText)));
+        return matchLabels && matchExpressions;
     }
 
     [Fact]
     public void Only_the_gateway_may_call_the_services()
     {
-        var policy = Assert.Single(WithKeda.OfKind("NetworkPolicy"));
+        var policy = WithKeda.Get("NetworkPolicy", "services-only-from-gateway");
         var selected = policy.Spec["podSelector"]["matchExpressions"].Items.Single(e => e["key"].Text == "app.kubernetes.io/name");
         var rule = policy.Spec["ingress"].Items.Single();
         var gatewayLabels = new Workload(WithKeda, "gateway").PodLabels;
