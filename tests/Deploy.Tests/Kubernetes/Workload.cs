@@ -56,6 +56,8 @@ public sealed class Workload(Kustomization rendering, string name)
             else if (from["configMapKeyRef"].Exists)
                 variables.Add(new Variable(name, Lookup(ConfigMap(from["configMapKeyRef"]["name"].RequiredText), from["configMapKeyRef"]),
                     "ConfigMap " + from["configMapKeyRef"]["name"].Text, false));
+            else if (from["fieldRef"].Exists)
+                variables.Add(new Variable(name, from["fieldRef"]["fieldPath"].RequiredText, "pod field " + from["fieldRef"]["fieldPath"].Text, false));
             else throw new NotSupportedException($"{env.Path}: unknown valueFrom");
         }
         return variables;

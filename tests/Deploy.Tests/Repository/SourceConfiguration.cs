@@ -16,6 +16,8 @@ public sealed partial class SourceConfiguration
     static readonly HashSet<string> HostSettings = new(StringComparer.OrdinalIgnoreCase)
     {
         "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
+        // The OpenTelemetry SDK's own: resource attributes added to the service's name and version.
+        "OTEL_RESOURCE_ATTRIBUTES",
     };
 
     readonly HashSet<string> literals = new(StringComparer.OrdinalIgnoreCase);
