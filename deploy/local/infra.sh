@@ -92,6 +92,10 @@ stop_postgres() {
 
 rabbit_env() {
   export HOME="$NP_STATE/rabbit"
+  # epmd and Erlang distribution (clustering, the CLI tools) on loopback only: whoever reaches them with the
+  # cookie controls the node. (An epmd already started by another node keeps the address it was started with.)
+  export ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   export RABBITMQ_NODENAME="$NP_NODE@$(hostname -s)" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$NP_AMQP_PORT" RABBITMQ_DIST_PORT="$NP_DIST_PORT"
   export RABBITMQ_MNESIA_BASE="$NP_STATE/rabbit/mnesia" RABBITMQ_LOG_BASE="$NP_STATE/rabbit/log"
@@ -122,6 +126,10 @@ CONF
       || /usr/lib/rabbitmq/bin/rabbitmqctl -q change_password news "$NP_RABBIT_PASSWORD" >/dev/null
     /usr/lib/rabbitmq/bin/rabbitmqctl -q set_user_tags news administrator >/dev/null
     /usr/lib/rabbitmq/bin/rabbitmqctl -q set_permissions -p / news '.*' '.*' '.*' >/dev/null
+    # A fresh node has guest/guest, an administrator; NewsPlatform never uses it.
+    if /usr/lib/rabbitmq/bin/rabbitmqctl -q list_users | awk '{print $1}' | grep -qx guest; then
+      /usr/lib/rabbitmq/bin/rabbitmqctl -q delete_user guest >/dev/null
+    fi
   )
 }
 

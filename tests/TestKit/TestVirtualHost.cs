@@ -47,6 +47,16 @@ public sealed class TestVirtualHost : IAsyncDisposable
             q => q.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt64() : 0);
     }
 
+    /// <summary>Every queue of this vhost and its type as RabbitMQ declared it (<c>quorum</c>, <c>classic</c>).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> QueueTypesAsync()
+    {
+        using var http = Management(_management);
+        using var doc = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"api/queues/{Name}"));
+        return doc.RootElement.EnumerateArray().ToDictionary(
+            q => q.GetProperty("name").GetString()!,
+            q => q.TryGetProperty("type", out var t) ? t.GetString()! : "classic");
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var http = Management(_management);
