@@ -106,7 +106,9 @@ rabbit_env() {
 
 rabbit_running() { (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1); }
 
-start_rabbitmq() {
+start_rabbitmq() { start_rabbitmq_node; ensure_rabbitmq_user; }
+
+start_rabbitmq_node() {
   (
     rabbit_env
     mkdir -p "$HOME/log" "$HOME/mnesia"
@@ -122,6 +124,13 @@ CONF
       # -detached returns before the node registers; `wait` follows the pid file until the app runs.
       /usr/lib/rabbitmq/bin/rabbitmqctl -q wait "$RABBITMQ_PID_FILE" --timeout 120 >/dev/null
     fi
+  )
+}
+
+# NewsPlatform's user (administrator, generated password) and no guest; users are shared by a cluster's nodes.
+ensure_rabbitmq_user() {
+  (
+    rabbit_env
     /usr/lib/rabbitmq/bin/rabbitmqctl -q add_user news "$NP_RABBIT_PASSWORD" >/dev/null 2>&1 \
       || /usr/lib/rabbitmq/bin/rabbitmqctl -q change_password news "$NP_RABBIT_PASSWORD" >/dev/null
     /usr/lib/rabbitmq/bin/rabbitmqctl -q set_user_tags news administrator >/dev/null

@@ -36,7 +36,7 @@ ensure_cookie() {
   done
 }
 
-start_node() { (node_env "$1"; NP_RABBIT_PASSWORD=$NP_RABBIT_PASSWORD start_rabbitmq); }
+start_node() { (node_env "$1"; start_rabbitmq_node); }
 
 write_env() {
   local hosts=() management=() pids=()
@@ -62,8 +62,9 @@ up() {
   ensure_cookie
   for n in "${NODES[@]}"; do start_node "$n"; done
   local first; first=$(node_name 1)
+  local members; members=$(ctl 1 -q cluster_status --formatter json 2>/dev/null || true)
   for n in "${NODES[@]:1}"; do
-    if ! ctl "$n" -q cluster_status --formatter json 2>/dev/null | grep -q "\"$first\""; then
+    if ! grep -q "\"$(node_name "$n")\"" <<< "$members"; then
       log "joining $(node_name "$n") to $first"
       ctl "$n" -q stop_app >/dev/null
       ctl "$n" -q join_cluster "$first" >/dev/null
@@ -71,6 +72,7 @@ up() {
     fi
   done
   ctl 1 -q await_online_nodes 3 --timeout 120 >/dev/null 2>&1 || true
+  (node_env 1; ensure_rabbitmq_user)
   write_env
   log "RabbitMQ cluster of ${#NODES[@]} nodes: AMQP 127.0.0.1:$((PORT_BASE + 1))-$((PORT_BASE + ${#NODES[@]})), management :$((10000 + PORT_BASE + 1)); see $CLUSTER_STATE/cluster.env"
 }
