@@ -92,6 +92,10 @@ stop_postgres() {
 
 rabbit_env() {
   export HOME="$NP_STATE/rabbit"
+  # epmd and Erlang distribution (clustering, the CLI tools) on loopback only: whoever reaches them with the
+  # cookie controls the node. (An epmd already started by another node keeps the address it was started with.)
+  export ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   export RABBITMQ_NODENAME="$NP_NODE@$(hostname -s)" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$NP_AMQP_PORT" RABBITMQ_DIST_PORT="$NP_DIST_PORT"
   export RABBITMQ_MNESIA_BASE="$NP_STATE/rabbit/mnesia" RABBITMQ_LOG_BASE="$NP_STATE/rabbit/log"
@@ -102,7 +106,9 @@ rabbit_env() {
 
 rabbit_running() { (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q status >/dev/null 2>&1); }
 
-start_rabbitmq() {
+start_rabbitmq() { start_rabbitmq_node; ensure_rabbitmq_user; }
+
+start_rabbitmq_node() {
   (
     rabbit_env
     mkdir -p "$HOME/log" "$HOME/mnesia"
@@ -118,10 +124,21 @@ CONF
       # -detached returns before the node registers; `wait` follows the pid file until the app runs.
       /usr/lib/rabbitmq/bin/rabbitmqctl -q wait "$RABBITMQ_PID_FILE" --timeout 120 >/dev/null
     fi
+  )
+}
+
+# NewsPlatform's user (administrator, generated password) and no guest; users are shared by a cluster's nodes.
+ensure_rabbitmq_user() {
+  (
+    rabbit_env
     /usr/lib/rabbitmq/bin/rabbitmqctl -q add_user news "$NP_RABBIT_PASSWORD" >/dev/null 2>&1 \
       || /usr/lib/rabbitmq/bin/rabbitmqctl -q change_password news "$NP_RABBIT_PASSWORD" >/dev/null
     /usr/lib/rabbitmq/bin/rabbitmqctl -q set_user_tags news administrator >/dev/null
     /usr/lib/rabbitmq/bin/rabbitmqctl -q set_permissions -p / news '.*' '.*' '.*' >/dev/null
+    # A fresh node has guest/guest, an administrator; NewsPlatform never uses it.
+    if /usr/lib/rabbitmq/bin/rabbitmqctl -q list_users | awk '{print $1}' | grep -qx guest; then
+      /usr/lib/rabbitmq/bin/rabbitmqctl -q delete_user guest >/dev/null
+    fi
   )
 }
 

@@ -38,6 +38,15 @@ start_postgres
 start_rabbitmq
 mkdir -p "$NP_STATE/logs" "$NP_STATE/pids"
 
+# Services declare quorum queues; RabbitMQ cannot change the type of a queue an older NewsPlatform declared classic.
+QUEUE_TYPE=quorum
+if (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q list_queues name type 2>/dev/null) \
+    | awk '$1 ~ /^(authoring|media|trending|readerfeed)-/ && $1 !~ /_(error|skipped)$/ && $2 == "classic"' | grep -q .; then
+  QUEUE_TYPE=classic
+  log "this stack's queues are classic (declared by an older NewsPlatform): keeping them (Messaging__QueueType=classic);"
+  log "to move to quorum queues see docs/operations.md, 'The broker', or start afresh (down.sh, then rm -rf $NP_STATE/rabbit)"
+fi
+
 log "building (Release)"
 dotnet build NewsPlatform.sln -c Release -nologo -v quiet
 
@@ -52,7 +61,7 @@ start_instance() { # name dll port pidfile logfile [VAR=value ...]
   cd "$(dirname "$dll")"
   env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Postgres="$(postgres_connection)" ConnectionStrings__RabbitMq="$(rabbitmq_connection)" \
-    Jwt__SigningKey="$NP_JWT_KEY" Newsroom__SiteUrl="http://localhost:$GATEWAY_PORT" "$@" \
+    Jwt__SigningKey="$NP_JWT_KEY" Newsroom__SiteUrl="http://localhost:$GATEWAY_PORT" Messaging__QueueType="$QUEUE_TYPE" "$@" \
     setsid nohup dotnet "$dll" >>"$logfile" 2>&1 < /dev/null &
   cd "$ROOT"
   echo $! > "$pidfile"

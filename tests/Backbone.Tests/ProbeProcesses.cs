@@ -16,8 +16,9 @@ public static class ProbeProcesses
         TestInfrastructure infrastructure, string? rabbitMq = null, IReadOnlyDictionary<string, string?>? extra = null) =>
         StartAsync(infrastructure, RelayName, "relay", rabbitMq, extra);
 
-    public static Task<ServiceProcess> StartConsumerAsync(TestInfrastructure infrastructure, string? rabbitMq = null) =>
-        StartAsync(infrastructure, ConsumerName, "consumer", rabbitMq);
+    public static Task<ServiceProcess> StartConsumerAsync(
+        TestInfrastructure infrastructure, string? rabbitMq = null, IReadOnlyDictionary<string, string?>? extra = null) =>
+        StartAsync(infrastructure, ConsumerName, "consumer", rabbitMq, extra);
 
     static Task<ServiceProcess> StartAsync(
         TestInfrastructure infrastructure, string name, string role, string? rabbitMq, IReadOnlyDictionary<string, string?>? extra = null)

@@ -27,8 +27,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <param name="projectDirectory">Repository-relative folder of the project, e.g. <c>services/Authoring</c>.</param>
+    /// <param name="waitUntilReady">False for a test of a host that must not become ready.</param>
     public static async Task<ServiceProcess> StartAsync(
-        string projectDirectory, string assemblyName, IReadOnlyDictionary<string, string?> settings, int? port = null)
+        string projectDirectory, string assemblyName, IReadOnlyDictionary<string, string?> settings, int? port = null,
+        bool waitUntilReady = true)
     {
         var dll = ProjectOutput.Assembly(projectDirectory, assemblyName);
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
@@ -50,7 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        if (waitUntilReady) await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         return service;
     }
 

@@ -13,12 +13,7 @@ public static class TestBus
     public static async Task<IBusControl> StartAsync(string rabbitMqConnection, CancellationToken cancellationToken = default)
     {
         var address = RabbitMqAddress.Parse(rabbitMqConnection);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-        {
-            h.Username(address.Username);
-            h.Password(address.Password);
-            h.PublisherConfirmation = true;
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.ConnectTo(address));
         await bus.StartAsync(cancellationToken);
         return bus;
     }

@@ -1,7 +1,9 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace NewsPlatform.ServiceDefaults.Messaging;
 
@@ -22,7 +24,8 @@ public sealed class EventBusOptions
 public static class EventBus
 {
     /// <summary>
-    /// MassTransit over RabbitMQ, the one way NewsPlatform hosts talk: publisher confirms, retry then <c>_error</c>,
+    /// MassTransit over RabbitMQ, the one way NewsPlatform hosts talk: quorum queues (<c>Messaging:QueueType</c>),
+    /// every node of the address and TLS (<see cref="RabbitMqConnection"/>), publisher confirms, retry then <c>_error</c>,
     /// an in-memory outbox (what a consumer publishes is sent once it has finished), queues named
     /// <c>{serviceName}-{consumer}</c>. <see cref="EventStore.EventBackbone"/> adds Marten on top of it.
     /// </summary>
@@ -38,19 +41,19 @@ public static class EventBus
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        var trustedCa = RabbitMqConnection.TrustedCa(builder.Configuration, rabbit);
+        var quorum = QueueTypeIsQuorum(builder.Configuration);
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            // Replicated on every node of a cluster (a classic queue lives on one). Temporary endpoints (the
+            // gateway's) are configured by hand, so this leaves them classic and auto-deleted.
+            if (quorum) x.AddRabbitMqConfigureEndpointsCallback((_, _, endpoint) => endpoint.SetQuorumQueue());
             if (!options.Essential) x.ConfigureHealthCheckOptions(h => h.MinimalFailureStatus = HealthStatus.Degraded);
             options.Consumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
-                {
-                    h.Username(rabbit.Username);
-                    h.Password(rabbit.Password);
-                    h.PublisherConfirmation = true;
-                });
+                cfg.ConnectTo(rabbit, trustedCa, context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EventBus)));
                 cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
                 cfg.UseInMemoryOutbox(context);
                 options.Bus?.Invoke(context, cfg);
@@ -59,4 +62,16 @@ public static class EventBus
         });
         return builder;
     }
+
+    public const string QueueTypeKey = "Messaging:QueueType";
+
+    /// <summary><c>Messaging:QueueType</c>: <c>quorum</c> (the default) or <c>classic</c> (a single development node).</summary>
+    static bool QueueTypeIsQuorum(IConfiguration configuration) => configuration[QueueTypeKey]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "quorum" => true,
+        "classic" => false,
+        var other => throw new InvalidOperationException(
+            $"NewsPlatform cannot start: '{QueueTypeKey}' is '{other}'; it must be 'quorum' (the default) or 'classic'. " +
+            "A queue keeps the type it was declared with: see the operations guide before changing it."),
+    };
 }
