@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 . "$ROOT/deploy/local/infra.sh"
-start_test_infra "$ROOT" chromium docker-compose
+start_test_infra "$ROOT" chromium docker-compose nginx
 
 log "building (Release)"
 dotnet build NewsPlatform.sln -c Release -nologo -v quiet

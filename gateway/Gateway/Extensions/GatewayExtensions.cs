@@ -23,10 +23,9 @@ public static class GatewayExtensions
         return builder;
     }
 
-    /// <summary>Runs first: the real client address, a correlation id and security headers for every response.</summary>
+    /// <summary>Runs first: a correlation id and security headers for every response.</summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
     {
-        app.UseForwardedHeaders();
         app.UseCorrelationId();
         app.UseSecurityHeaders();
         return app;
