@@ -31,11 +31,11 @@ public static class GatewayExtensions
         return app;
     }
 
-    /// <summary>After authentication and authorization: the route's rate limit, then its output cache.</summary>
+    /// <summary>After authentication and authorization: the route's rate limit, then its output cache (with stale-if-error and compression).</summary>
     public static WebApplication UseGatewayPolicies(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.UseOutputCache();
+        app.UseReaderOutputCache();
         return app;
     }
 }
