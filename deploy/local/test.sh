@@ -10,7 +10,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 . "$ROOT/deploy/local/infra.sh"
-start_test_infra "$ROOT" chromium docker-compose nodejs npm openssl   # openssl: the broker TLS tests make their own CA
+# nodejs/npm: the manifest schema tests; openssl: the broker TLS tests make their own CA; nginx: the proxy tests
+start_test_infra "$ROOT" chromium docker-compose nodejs npm openssl nginx
 
 log "building (Release)"
 dotnet build NewsPlatform.sln -c Release -nologo -v quiet

@@ -74,7 +74,7 @@ for service in $START_ORDER; do
     port=$(( BASE_PORT[$service] + 10 * (i - 1) ))
     start_instance "$service-$i" "$dll" "$port" "$NP_STATE/pids/$service-$i.pid" "$NP_STATE/logs/$service-$i.log" \
       Authoring__BootstrapAdmin__Email=admin@newsplatform.local Authoring__BootstrapAdmin__Password="$NP_ADMIN_PASSWORD" \
-      Authoring__SeedsPath="$ROOT/seeds"
+      Authoring__SeedsPath="$ROOT/seeds" ForwardedHeaders__TrustedNetworks=127.0.0.1
     destinations+=("ReverseProxy__Clusters__${service}__Destinations__${service}-${i}__Address=http://127.0.0.1:$port/")
   done
 done
@@ -86,8 +86,11 @@ if ! cmp -s "$NP_STATE/gateway.destinations.new" "$NP_STATE/gateway.destinations
   kill "$(cat "$NP_STATE/pids/gateway.pid")"; rm -f "$NP_STATE/pids/gateway.pid"
 fi
 mv "$NP_STATE/gateway.destinations.new" "$NP_STATE/gateway.destinations"
+# The services believe X-Forwarded-For from the gateway alone (it reaches them from 127.0.0.1); the gateway believes
+# it from nobody unless NP_EDGE_PROXIES names the proxy in front of it (addresses or CIDR, comma-separated).
 start_instance gateway "$ROOT/gateway/Gateway/bin/Release/net10.0/NewsPlatform.Gateway.dll" "$GATEWAY_PORT" \
-  "$NP_STATE/pids/gateway.pid" "$NP_STATE/logs/gateway.log" "${destinations[@]}"
+  "$NP_STATE/pids/gateway.pid" "$NP_STATE/logs/gateway.log" "${destinations[@]}" \
+  ForwardedHeaders__TrustedNetworks="${NP_EDGE_PROXIES:-}"
 
 wait_ready() { # name url
   for _ in $(seq 1 120); do

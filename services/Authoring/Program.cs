@@ -12,7 +12,6 @@ builder.AddAuthoring();
 
 var app = builder.Build();
 ImportCommandLine.RunIfRequested(app.Services); // `import FILE...` imports and exits instead of serving
-app.UseForwardedHeaders();
 app.UseServiceDefaults();
 app.MapAuthApi();
 app.MapArticlesApi();

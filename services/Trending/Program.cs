@@ -7,7 +7,6 @@ builder.AddServiceDefaults(TrendingExtensions.ServiceName);
 builder.AddTrending();
 
 var app = builder.Build();
-app.UseForwardedHeaders();
 app.UseServiceDefaults();
 app.MapTrendingApi();
 app.Run();

@@ -48,12 +48,6 @@ public sealed class TrendingOptions
     /// <summary>How long per-minute view counts are kept for replay.</summary>
     public TimeSpan ReplayRetention { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>
-    /// Proxies (addresses or CIDR networks, e.g. the gateway's) whose <c>X-Forwarded-For</c> is believed.
-    /// Loopback is always trusted, as in ASP.NET Core's defaults.
-    /// </summary>
-    public string[] TrustedProxies { get; set; } = [];
-
     public IEnumerable<string> Validate()
     {
         if (HalfLife <= TimeSpan.Zero) yield return "Trending:HalfLife must be positive.";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -8,7 +9,10 @@ namespace NewsPlatform.Gateway.Caching;
 /// Output cache for anonymous reader pages and feeds. A request that carries credentials (Authorization,
 /// Cookie) neither reads nor fills the cache, and only a plain 200 that sets no cookie and does not
 /// forbid shared caching is stored — so one reader's personal response is never served to another. Stored
-/// responses are tagged so that a change in ReaderFeed purges them (<see cref="ReaderCachePurge"/>).
+/// responses are tagged so that a change in ReaderFeed purges them (<see cref="ReaderCachePurge"/>). Each
+/// anonymous request may fall back on a stale copy when its service fails (<see cref="ReaderFailover"/>), and is
+/// cached per response encoding (<see cref="ReaderCompression"/>): a page is compressed once per encoding, stored
+/// compressed, and served to every reader whose <c>Accept-Encoding</c> picks that encoding.
 /// </summary>
 public sealed class ReaderCachePolicy(TimeSpan duration) : IOutputCachePolicy
 {
@@ -31,7 +35,15 @@ public sealed class ReaderCachePolicy(TimeSpan duration) : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = duration;
         context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.HeaderNames = new StringValues(HeaderNames.AcceptEncoding);
+        if (anonymous)
+        {
+            // The encoding the compression middleware will choose for this request (the same negotiation), not the
+            // header's spelling: browsers that all pick Brotli share one cached copy.
+            var encoding = context.HttpContext.RequestServices.GetRequiredService<IResponseCompressionProvider>()
+                .GetCompressionProvider(context.HttpContext)?.EncodingName ?? "identity";
+            context.CacheVaryByRules.VaryByValues["encoding"] = encoding;
+            if (context.HttpContext.Features.Get<ReaderFailover>() is null) context.HttpContext.Features.Set(new ReaderFailover());
+        }
         return ValueTask.CompletedTask;
     }
 

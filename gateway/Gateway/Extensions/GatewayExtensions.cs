@@ -23,20 +23,19 @@ public static class GatewayExtensions
         return builder;
     }
 
-    /// <summary>Runs first: the real client address, a correlation id and security headers for every response.</summary>
+    /// <summary>Runs first: a correlation id and security headers for every response.</summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
     {
-        app.UseForwardedHeaders();
         app.UseCorrelationId();
         app.UseSecurityHeaders();
         return app;
     }
 
-    /// <summary>After authentication and authorization: the route's rate limit, then its output cache.</summary>
+    /// <summary>After authentication and authorization: the route's rate limit, then its output cache (with stale-if-error and compression).</summary>
     public static WebApplication UseGatewayPolicies(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.UseOutputCache();
+        app.UseReaderOutputCache();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using NewsPlatform.Gateway.Caching;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -5,9 +7,9 @@ namespace NewsPlatform.Gateway.Routing;
 
 /// <summary>
 /// Turns a failed forward into problem details that name the service and say what happened —
-/// never an empty 502 or a stack trace.
+/// never an empty 502 or a stack trace. A 503 says when to try again (<c>Retry-After</c>).
 /// </summary>
-public sealed class GatewayErrorProblems(RequestDelegate next, ILogger<GatewayErrorProblems> logger)
+public sealed class GatewayErrorProblems(RequestDelegate next, ReaderFailover.RetryAfter retryAfter, ILogger<GatewayErrorProblems> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,6 +25,8 @@ public sealed class GatewayErrorProblems(RequestDelegate next, ILogger<GatewayEr
             context.Request.Method, context.Request.Path, service, error.Error);
 
         context.Response.Clear();
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = retryAfter.Seconds.ToString(CultureInfo.InvariantCulture);
         await TypedResults.Problem(statusCode: status, title: title, detail: detail,
             extensions: new Dictionary<string, object?> { ["service"] = service })
             .ExecuteAsync(context);

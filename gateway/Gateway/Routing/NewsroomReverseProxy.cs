@@ -1,3 +1,4 @@
+using NewsPlatform.Gateway.Caching;
 using Yarp.ReverseProxy.Transforms;
 
 namespace NewsPlatform.Gateway.Routing;
@@ -25,13 +26,14 @@ public static class NewsroomReverseProxy
     }
 
     /// <summary>
-    /// The proxy pipeline: clear problem details for gateway errors, body limits checked before a
+    /// The proxy pipeline: a stale copy or 503 for a reader request whose service failed, clear problem details for gateway errors, body limits checked before a
     /// service is contacted, load balancing, one safe retry, passive health checks.
     /// </summary>
     public static WebApplication MapGatewayProxy(this WebApplication app)
     {
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ReaderFailover.GuardService>();
             proxy.UseMiddleware<GatewayErrorProblems>();
             proxy.UseMiddleware<RequestBodyLimit>();
             proxy.UseSessionAffinity();

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx.Events.Projections;
 using Marten;
-using Microsoft.AspNetCore.HttpOverrides;
 using NewsPlatform.Authoring.Accounts;
 using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Articles.Import;
@@ -35,7 +33,6 @@ public static class AuthoringExtensions
         builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.Section));
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
-        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, builder.Configuration));
 
         builder.AddEventBackbone(ServiceName, o =>
         {
@@ -47,17 +44,6 @@ public static class AuthoringExtensions
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.Services.AddHostedService<SeedImportService>();
         return builder;
-    }
-
-    /// <summary>
-    /// The client address (for sign-in limits) comes from X-Forwarded-For only when the request comes
-    /// from a trusted proxy: loopback, plus <c>Authoring:TrustedProxies</c> (comma-separated addresses).
-    /// </summary>
-    static void TrustProxies(ForwardedHeadersOptions options, IConfiguration configuration)
-    {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        foreach (var value in (configuration["Authoring:TrustedProxies"] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            options.KnownProxies.Add(IPAddress.Parse(value));
     }
 
     static void ConfigureStore(StoreOptions opts)

@@ -16,13 +16,15 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// What every NewsPlatform web host has: telemetry, problem details (also for malformed JSON,
     /// naming the field), strict JSON (unknown fields are refused), bearer-token authentication,
-    /// health checks, an OpenAPI document named after the service, and the one clock every service reads
-    /// (<see cref="TimeProvider"/>; tests hand in their own).
+    /// health checks, an OpenAPI document named after the service, the real client behind trusted proxies
+    /// (<see cref="ForwardedClients"/>), and the one clock every service reads (<see cref="TimeProvider"/>; tests
+    /// hand in their own).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         builder.AddTelemetry(serviceName);
         builder.AddNewsroomAuthentication();
+        builder.AddForwardedClients();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -35,11 +37,12 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Error handling, refusal of control characters in the path and query (<see cref="RequestTextGuard"/>),
+    /// The real client address first (<see cref="ForwardedClients"/>), then error handling, refusal of control characters in the path and query (<see cref="RequestTextGuard"/>),
     /// authentication, <c>/health/*</c> and <c>/openapi/{service}.json</c>.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseForwardedClients();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RequestTextGuard.InvokeAsync);

@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.Trending.Catalog;
 using NewsPlatform.Trending.Ingest;
@@ -61,24 +59,6 @@ public static class TrendingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ViewBatchPublisher>());
         services.AddHostedService<TrendingChangePublisher>();
         services.AddHostedService<TrendingCleanup>();
-
-        services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, settings.TrustedProxies));
         return builder;
-    }
-
-    /// <summary>
-    /// Believe <c>X-Forwarded-For</c>/<c>-Proto</c> only from loopback and the configured proxies (the
-    /// gateway); from anyone else the header is ignored, so a reader cannot pose as many addresses.
-    /// </summary>
-    static void TrustProxies(ForwardedHeadersOptions options, IEnumerable<string> proxies)
-    {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        foreach (var proxy in proxies)
-        {
-            if (proxy.Contains('/') && System.Net.IPNetwork.TryParse(proxy, out var network)) options.KnownIPNetworks.Add(network);
-            else if (IPAddress.TryParse(proxy, out var address)) options.KnownProxies.Add(address);
-            else throw new InvalidOperationException(
-                $"NewsPlatform cannot start: Trending:TrustedProxies entry '{proxy}' is neither an address nor a CIDR network.");
-        }
     }
 }

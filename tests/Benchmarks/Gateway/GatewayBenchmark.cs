@@ -5,10 +5,11 @@ using NewsPlatform.TestKit;
 namespace NewsPlatform.Benchmarks.Gateway;
 
 /// <summary>
-/// Requests per second through the gateway ÷ straight to the service, on the same endpoint with the gateway's
-/// output cache out of the way, in one run; the latency the extra hop adds; and the CPU each request costs the
-/// service and the gateway. ReaderFeed, the gateway and wrk each run as their own process (Release), so CPU per
-/// request is read per process; a stand-in serving a page from memory shows the hop's whole cost.
+/// Requests per second through the gateway ÷ through nginx as a reverse proxy (Debian's nginx, in front of the same
+/// service, same page, same run) and ÷ straight to the service, with the gateway's output cache out of the way; the
+/// latency the extra hop adds; and the CPU each request costs the service, the gateway and nginx. ReaderFeed, the
+/// gateway, nginx and wrk each run as their own processes (Release), so CPU per request is read per process; a
+/// stand-in serving a page from memory shows the hop's whole cost.
 /// </summary>
 public sealed class GatewayBenchmark : IBenchmark
 {
@@ -21,15 +22,20 @@ public sealed class GatewayBenchmark : IBenchmark
     const string SearchPath = "/search?q=Kursk";
 
     public string Name => "gateway";
-    public string Title => "Gateway: throughput through YARP vs. direct, added latency";
+    public string Title => "Gateway: throughput through YARP vs. nginx and direct, added latency";
 
-    sealed record Run(WrkResult Wrk, double ServiceCpuMicroseconds, double GatewayCpuMicroseconds);
+    /// <summary>One wrk run; <c>ProxyCpuMicroseconds</c> is the gateway's CPU per request, or nginx's in an nginx run.</summary>
+    sealed record Run(WrkResult Wrk, double ServiceCpuMicroseconds, double ProxyCpuMicroseconds);
 
-    /// <summary>One endpoint served by one service process, reachable directly and through one gateway process.</summary>
-    sealed record Target(string Path, Uri Service, int ServiceProcessId, ServiceProcess Gateway)
+    /// <summary>One round: the same page directly, through the gateway and (when measured) through nginx.</summary>
+    sealed record Round(Run Direct, Run Proxied, Run? Nginx = null);
+
+    /// <summary>One endpoint served by one service process, reachable directly, through one gateway process and through nginx.</summary>
+    sealed record Target(string Path, Uri Service, int ServiceProcessId, ServiceProcess Gateway, NginxProxy? Nginx = null)
     {
         public Uri Direct => new(Service, Path);
         public Uri Proxied => new(Gateway.BaseAddress, Path);
+        public Uri ThroughNginx => new(Nginx!.Address, Path);
     }
 
     public async Task<string> RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
@@ -44,37 +50,47 @@ public sealed class GatewayBenchmark : IBenchmark
         var seeded = await EventLogSeeder.SeedAsync(infrastructure.Database.ConnectionString, SeededArticles, cancellationToken);
         await RebuildRuns.RebuildAsync(readerFeed.Client);
 
-        List<(Run Direct, Run Proxied)> article, search, memory, idle, idleMemory;
+        List<Round> article, search, memory, idle, idleMemory;
         Run cached;
         await using (var gateway = await StartGatewayAsync(infrastructure, readerFeed.BaseAddress))
+        await using (var nginx = await NginxProxy.StartAsync(readerFeed.BaseAddress, workers: Environment.ProcessorCount))
         {
-            var page = new Target(seeded.SamplePath, readerFeed.BaseAddress, readerFeed.Id, gateway);
+            var page = new Target(seeded.SamplePath, readerFeed.BaseAddress, readerFeed.Id, gateway, nginx);
             article = await CompareAsync(page);
-            search = await CompareAsync(page with { Path = SearchPath });
-            idle = await CompareIdleAsync(page);
+            search = await CompareAsync(page with { Path = SearchPath, Nginx = null });
+            idle = await CompareIdleAsync(page with { Nginx = null });
             cached = await MeasureAsync(page, page.Proxied, Connections, Duration);
         }
         await using (var stub = await ArticlePageBackend.StartAsync())
         await using (var gateway = await StartGatewayAsync(infrastructure, stub.Address))
+        await using (var nginx = await NginxProxy.StartAsync(stub.Address, workers: Environment.ProcessorCount))
         {
-            var page = new Target(ArticlePageBackend.Path, stub.Address, Environment.ProcessId, gateway);
+            var page = new Target(ArticlePageBackend.Path, stub.Address, Environment.ProcessId, gateway, nginx);
             memory = await CompareAsync(page);
-            idleMemory = await CompareIdleAsync(page);
+            idleMemory = await CompareIdleAsync(page with { Nginx = null });
         }
 
         var loadAfter = LoadAverage();
         var errors = article.Concat(search).Concat(memory).Concat(idle).Concat(idleMemory)
-            .Sum(r => r.Direct.Wrk.Errors + r.Proxied.Wrk.Errors) + cached.Wrk.Errors;
-        double Median(List<(Run Direct, Run Proxied)> rounds, Func<(Run Direct, Run Proxied), double> pick) =>
+            .Sum(r => r.Direct.Wrk.Errors + r.Proxied.Wrk.Errors + (r.Nginx?.Wrk.Errors ?? 0)) + cached.Wrk.Errors;
+        double Median(List<Round> rounds, Func<Round, double> pick) =>
             BenchmarkContext.Median(rounds.Select(pick).ToList());
         // What a request costs outside the service when wrk talks to it directly: wrk, the kernel's loopback, other load.
         var outside = Median(article, r => Environment.ProcessorCount * 1e6 / r.Direct.Wrk.RequestsPerSecond - r.Direct.ServiceCpuMicroseconds);
         var (serviceCpu, serviceProxiedCpu) = (Median(article, r => r.Direct.ServiceCpuMicroseconds), Median(article, r => r.Proxied.ServiceCpuMicroseconds));
-        var gatewayCpu = Median(article, r => r.Proxied.GatewayCpuMicroseconds);
-        var bound = (outside + serviceCpu) / (outside + serviceProxiedCpu + cached.GatewayCpuMicroseconds);
+        var gatewayCpu = Median(article, r => r.Proxied.ProxyCpuMicroseconds);
+        var bound = (outside + serviceCpu) / (outside + serviceProxiedCpu + cached.ProxyCpuMicroseconds);
+        var versusNginx = Median(article, r => r.Proxied.Wrk.RequestsPerSecond / r.Nginx!.Wrk.RequestsPerSecond);
+        var nginxCpu = Median(article, r => r.Nginx!.ProxyCpuMicroseconds);
+        var nginxServiceCpu = Median(article, r => r.Nginx!.ServiceCpuMicroseconds);
+        // The same model with nginx's CPU per request in the gateway's place: what the gateway would reach with nginx's cost.
+        var nginxBound = (outside + nginxServiceCpu + nginxCpu) / (outside + serviceProxiedCpu + gatewayCpu);
 
         return $"""
-            ReaderFeed, the gateway and wrk each run as their own process (Release builds, HTTP/1.1 on loopback) on the
+            **Uncached through the gateway ÷ through nginx (ReaderFeed article page): {versusNginx:0.00}×** (goal ≥ 0.7×
+            {(versusNginx >= 0.7 ? "✅" : "❌")}); CPU per request: gateway {gatewayCpu:0} µs, nginx {nginxCpu:0} µs.
+
+            ReaderFeed, the gateway, nginx and wrk each run as their own processes (Release builds, HTTP/1.1 on loopback) on the
             same {Environment.ProcessorCount} cores; the request carries a cookie, which the gateway's output cache never
             serves or stores, so every request goes through YARP to the service. The gateway runs its shipped
             configuration: edge authentication and authorization, rate limiter, output cache, forwarded headers,
@@ -82,8 +98,10 @@ public sealed class GatewayBenchmark : IBenchmark
             (no exporter configured, so spans are created but not sent), and the runtime settings of its csproj
             (server GC without DATAS, no thread-pool spin-waiting). ReaderFeed holds {SeededArticles} seeded articles
             (event log replayed into its read models). wrk `-t2 -c{Connections}`, {Duration.TotalSeconds:0} s per run,
-            direct and gateway runs alternating after a {Warmup.TotalSeconds:0} s warm-up of each; medians of {Rounds}
-            rounds. CPU per request from `/proc/<pid>/stat` of each process (µs, summed over cores).
+            direct, gateway and nginx runs alternating after a {Warmup.TotalSeconds:0} s warm-up of each; medians of {Rounds}
+            rounds. CPU per request from `/proc/<pid>/stat` of each process (µs, summed over cores; nginx: master and
+            workers). nginx is Debian's, `worker_processes {Environment.ProcessorCount}`, HTTP/1.1 keep-alive to the service
+            (`keepalive 128`), `X-Forwarded-For`/`-Proto` and Host set, access log off — a reverse proxy as operators run it.
 
             ### ReaderFeed article page `{seeded.SamplePath}` (ReaderFeed answers from its in-memory page cache)
 
@@ -111,7 +129,7 @@ public sealed class GatewayBenchmark : IBenchmark
             workers do not spin (Gateway.csproj), which costs ~0.1 ms here and saves ~10% CPU per request under load.
 
             The ReaderFeed article page served by the gateway's output cache (anonymous, no cookie): **{cached.Wrk.RequestsPerSecond:N0} req/s**,
-            p50 {cached.Wrk.P50Ms:0.00} ms, p99 {cached.Wrk.P99Ms:0.00} ms, {cached.GatewayCpuMicroseconds:0} µs gateway CPU per request.
+            p50 {cached.Wrk.P50Ms:0.00} ms, p99 {cached.Wrk.P99Ms:0.00} ms, {cached.ProxyCpuMicroseconds:0} µs gateway CPU per request.
             Failed or non-2xx responses in all runs: {errors}. Machine load average (1 min) before / after: {loadBefore} / {loadAfter}
             on {Environment.ProcessorCount} cores — other work on the machine competes with every run, which is why rounds differ.
 
@@ -122,48 +140,59 @@ public sealed class GatewayBenchmark : IBenchmark
             when proxied (measured; likely fewer requests per wake-up at the lower rate, plus the forwarded headers and trace
             context it reads), the gateway {gatewayCpu:0} µs — most of that in the kernel (a second pair of sockets: receive, send,
             epoll, wake-ups) and in Kestrel, HttpClient and YARP; the gateway's own middleware is a small part. A gateway that
-            forwarded for no more CPU than it spends answering from its output cache ({cached.GatewayCpuMicroseconds:0} µs: Kestrel
+            forwarded for no more CPU than it spends answering from its output cache ({cached.ProxyCpuMicroseconds:0} µs: Kestrel
             and the middleware, no second connection) would reach about {bound:0.00}× on this page on these cores
             ({(bound < 0.6 ? "still below 0.6× — the goal is out of reach for a page this cheap on shared cores" : "so 0.6× on this page needs forwarding to cost next to nothing beyond serving")}).
             The more work a service does per request, the closer the ratio gets to 1 (the search page); published YARP
             figures (0.29× to 0.6×) are for trivial backends. On dedicated cores the gateway alone would
             pass about 1 s ÷ its CPU per request per core.
+
+            Against nginx: nginx spends {nginxCpu:0} µs per proxied request where the gateway spends {gatewayCpu:0} µs (and
+            ReaderFeed {nginxServiceCpu:0} µs behind nginx vs. {serviceProxiedCpu:0} µs behind the gateway). With everything on
+            the same {Environment.ProcessorCount} cores, throughput follows total CPU per request, so the bound on gateway ÷ nginx
+            is about (outside + service + nginx) ÷ (outside + service + gateway) = {nginxBound:0.00}× — the gateway's ASP.NET Core
+            server, HttpClient and YARP cost that much more than nginx's event loop, which does no authentication, routing
+            table, rate limiting, output cache, tracing or metrics.
             """;
 
         async Task<Run> MeasureAsync(Target target, Uri url, int connections, TimeSpan duration, params string[] headers)
         {
-            var (service, proxy) = (ProcessCpu.Of(target.ServiceProcessId), ProcessCpu.Of(target.Gateway.Id));
+            IReadOnlyList<int> proxies = target.Nginx is { } nginx && url.Port == nginx.Address.Port ? nginx.ProcessIds() : [target.Gateway.Id];
+            var (service, proxy) = (ProcessCpu.Of(target.ServiceProcessId), ProcessCpu.Of(proxies));
             var wrk = await WrkResult.RunAsync(url, connections, duration, headers);
             var perRequest = 1e6 / Math.Max(1, wrk.Requests);
             return new Run(wrk,
                 (ProcessCpu.Of(target.ServiceProcessId) - service).TotalSeconds * perRequest,
-                (ProcessCpu.Of(target.Gateway.Id) - proxy).TotalSeconds * perRequest);
+                (ProcessCpu.Of(proxies) - proxy).TotalSeconds * perRequest);
         }
 
-        async Task<List<(Run Direct, Run Proxied)>> CompareAsync(Target target)
+        async Task<List<Round>> CompareAsync(Target target)
         {
             await CheckProxiedUncachedAsync(target);
             await MeasureAsync(target, target.Direct, Connections, Warmup, Uncached);
             await MeasureAsync(target, target.Proxied, Connections, Warmup, Uncached);
-            var rounds = new List<(Run Direct, Run Proxied)>();
+            if (target.Nginx is not null) await MeasureAsync(target, target.ThroughNginx, Connections, Warmup, Uncached);
+            var rounds = new List<Round>();
             for (var round = 1; round <= Rounds; round++)
             {
                 var d = await MeasureAsync(target, target.Direct, Connections, Duration, Uncached);
                 var p = await MeasureAsync(target, target.Proxied, Connections, Duration, Uncached);
-                rounds.Add((d, p));
-                Console.WriteLine($"{target.Path} round {round}: direct {d.Wrk.RequestsPerSecond:N0} req/s, gateway {p.Wrk.RequestsPerSecond:N0} req/s, " +
-                                  $"ratio {p.Wrk.RequestsPerSecond / d.Wrk.RequestsPerSecond:0.00}; CPU/request service {d.ServiceCpuMicroseconds:0} µs, " +
-                                  $"gateway {p.GatewayCpuMicroseconds:0} µs (+ service {p.ServiceCpuMicroseconds:0} µs)");
+                var n = target.Nginx is null ? null : await MeasureAsync(target, target.ThroughNginx, Connections, Duration, Uncached);
+                rounds.Add(new Round(d, p, n));
+                Console.WriteLine($"{target.Path} round {round}: direct {d.Wrk.RequestsPerSecond:N0} req/s, gateway {p.Wrk.RequestsPerSecond:N0} req/s" +
+                                  (n is null ? "" : $", nginx {n.Wrk.RequestsPerSecond:N0} req/s (gateway ÷ nginx {p.Wrk.RequestsPerSecond / n.Wrk.RequestsPerSecond:0.00})") +
+                                  $"; CPU/request service {d.ServiceCpuMicroseconds:0} µs, gateway {p.ProxyCpuMicroseconds:0} µs (+ service {p.ServiceCpuMicroseconds:0} µs)" +
+                                  (n is null ? "" : $", nginx {n.ProxyCpuMicroseconds:0} µs (+ service {n.ServiceCpuMicroseconds:0} µs)"));
             }
             return rounds;
         }
 
-        async Task<List<(Run Direct, Run Proxied)>> CompareIdleAsync(Target target)
+        async Task<List<Round>> CompareIdleAsync(Target target)
         {
-            var rounds = new List<(Run Direct, Run Proxied)>();
+            var rounds = new List<Round>();
             for (var round = 1; round <= Rounds; round++)
-                rounds.Add((await MeasureAsync(target, target.Direct, 1, LatencyDuration, Uncached),
-                            await MeasureAsync(target, target.Proxied, 1, LatencyDuration, Uncached)));
+                rounds.Add(new Round(await MeasureAsync(target, target.Direct, 1, LatencyDuration, Uncached),
+                                     await MeasureAsync(target, target.Proxied, 1, LatencyDuration, Uncached)));
             return rounds;
         }
     }
@@ -182,32 +211,51 @@ public sealed class GatewayBenchmark : IBenchmark
             ["Gateway:Readiness:ServiceDownStatus"] = "Degraded",
         });
 
-    static string Table(List<(Run Direct, Run Proxied)> rounds)
+    static string Table(List<Round> rounds)
     {
-        var ratio = BenchmarkContext.Median(rounds.Select(r => r.Proxied.Wrk.RequestsPerSecond / r.Direct.Wrk.RequestsPerSecond).ToList());
-        string Row(string label, Func<(Run Direct, Run Proxied), double> pick, string format, string unit = "", string goal = "")
+        var nginx = rounds.All(r => r.Nginx is not null);
+        var versusNginx = nginx ? BenchmarkContext.Median(rounds.Select(r => r.Proxied.Wrk.RequestsPerSecond / r.Nginx!.Wrk.RequestsPerSecond).ToList()) : 0;
+        string Row(string label, Func<Round, double> pick, string format, string unit = "", string goal = "")
         {
             var values = rounds.Select(pick).ToList();
             return $"| {label} | {string.Join(" | ", values.Select(v => v.ToString(format) + unit))} | **{BenchmarkContext.Median(values).ToString(format)}{unit}** | {goal} |";
         }
-        return string.Join('\n',
+        var nginxRows = nginx
+            ? new[]
+            {
+                Row("through nginx (req/s)", r => r.Nginx!.Wrk.RequestsPerSecond, "N0"),
+                Row("**gateway ÷ nginx**", r => r.Proxied.Wrk.RequestsPerSecond / r.Nginx!.Wrk.RequestsPerSecond, "0.00", "×", versusNginx >= 0.7 ? "≥ 0.7× ✅" : "≥ 0.7× ❌"),
+            }
+            : [];
+        var nginxCpuRows = nginx
+            ? new[]
+            {
+                Row("CPU per request, nginx (µs)", r => r.Nginx!.ProxyCpuMicroseconds, "0"),
+                Row("CPU per request, service, behind nginx (µs)", r => r.Nginx!.ServiceCpuMicroseconds, "0"),
+            }
+            : [];
+        return string.Join('\n', new[]
+        {
             $"| {Connections} connections | {string.Join(" | ", rounds.Select((_, i) => $"round {i + 1}"))} | **median** | goal |",
             $"|---|{string.Concat(rounds.Select(_ => "---|"))}---|---|",
             Row("direct to the service (req/s)", r => r.Direct.Wrk.RequestsPerSecond, "N0"),
             Row("through the gateway (req/s)", r => r.Proxied.Wrk.RequestsPerSecond, "N0"),
-            Row("**gateway ÷ direct**", r => r.Proxied.Wrk.RequestsPerSecond / r.Direct.Wrk.RequestsPerSecond, "0.00", "×", ratio >= 0.6 ? "≥ 0.6× ✅" : "≥ 0.6× ❌"),
+        }.Concat(nginxRows).Concat(new[]
+        {
+            Row("gateway ÷ direct", r => r.Proxied.Wrk.RequestsPerSecond / r.Direct.Wrk.RequestsPerSecond, "0.00", "×"),
             Row("p50 direct (ms)", r => r.Direct.Wrk.P50Ms, "0.00"),
             Row("p50 through the gateway (ms)", r => r.Proxied.Wrk.P50Ms, "0.00"),
             Row("p99 direct (ms)", r => r.Direct.Wrk.P99Ms, "0.00"),
             Row("p99 through the gateway (ms)", r => r.Proxied.Wrk.P99Ms, "0.00"),
             Row("CPU per request, service, direct (µs)", r => r.Direct.ServiceCpuMicroseconds, "0"),
             Row("CPU per request, service, proxied (µs)", r => r.Proxied.ServiceCpuMicroseconds, "0"),
-            Row("CPU per request, gateway (µs)", r => r.Proxied.GatewayCpuMicroseconds, "0"));
+            Row("CPU per request, gateway (µs)", r => r.Proxied.ProxyCpuMicroseconds, "0"),
+        }).Concat(nginxCpuRows));
     }
 
-    static string LatencyRow(string label, List<(Run Direct, Run Proxied)> rounds)
+    static string LatencyRow(string label, List<Round> rounds)
     {
-        double Median(Func<(Run Direct, Run Proxied), double> pick) => BenchmarkContext.Median(rounds.Select(pick).ToList());
+        double Median(Func<Round, double> pick) => BenchmarkContext.Median(rounds.Select(pick).ToList());
         var (d50, p50) = (Median(r => r.Direct.Wrk.P50Ms), Median(r => r.Proxied.Wrk.P50Ms));
         var (d99, p99) = (Median(r => r.Direct.Wrk.P99Ms), Median(r => r.Proxied.Wrk.P99Ms));
         return $"| {label} | {d50:0.000} ms | {p50:0.000} ms | **{p50 - d50:0.000} ms** | {d99:0.000} ms | {p99:0.000} ms | **{p99 - d99:0.000} ms** |";

@@ -15,4 +15,8 @@ public static class ProcessCpu
         // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
         return TimeSpan.FromSeconds((double.Parse(fields[11]) + double.Parse(fields[12])) / TicksPerSecond);
     }
+
+    /// <summary>The CPU time of several processes together (nginx's master and workers).</summary>
+    public static TimeSpan Of(IEnumerable<int> processIds) =>
+        processIds.Aggregate(TimeSpan.Zero, (sum, id) => sum + Of(id));
 }

@@ -17,6 +17,8 @@ public static class TrendingGateway
             ["Logging:LogLevel:Default"] = "Warning",
             ["ReverseProxy:Clusters:trending:Destinations:trending-1:Address"] = trending.Process.BaseAddress.ToString().TrimEnd('/') + "/",
             ["Gateway:Readiness:ServiceDownStatus"] = "Degraded",
+            // The load generator on loopback stands for the load balancer in front of the gateway.
+            ["ForwardedHeaders:TrustedNetworks"] = "127.0.0.1",
         };
         return ServiceProcess.StartAsync("gateway/Gateway", "NewsPlatform.Gateway", settings);
     }

@@ -22,6 +22,8 @@ public sealed class TrendingService : IAsyncDisposable
         var infrastructure = await context.CreateInfrastructureAsync();
         var settings = infrastructure.Settings();
         settings["Logging:LogLevel:Default"] = "Warning";
+        // The beacons' X-Forwarded-For stands for the gateway's, which reaches Trending from loopback (as in up.sh).
+        settings["ForwardedHeaders:TrustedNetworks"] = "127.0.0.1";
         var process = await ServiceProcess.StartAsync("services/Trending", "NewsPlatform.Trending", settings);
         return new TrendingService(infrastructure, process);
     }

@@ -42,6 +42,8 @@ public sealed class GatewayStack : IAsyncDisposable
             ["Jwt:SigningKey"] = TestEnvironment.JwtSigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // The test's clients stand for a proxy on loopback in front of the gateway.
+            ["ForwardedHeaders:TrustedNetworks"] = "127.0.0.1",
         };
         foreach (var service in Services)
         {
@@ -65,7 +67,7 @@ public sealed class GatewayStack : IAsyncDisposable
         return new GatewayStack(factory, instances, new Uri(bound.Replace("localhost", "127.0.0.1")));
     }
 
-    /// <summary>A client of the gateway; <paramref name="clientAddress"/> is sent as X-Forwarded-For (loopback is a trusted proxy).</summary>
+    /// <summary>A client of the gateway; <paramref name="clientAddress"/> is sent as X-Forwarded-For (loopback stands for a trusted proxy).</summary>
     public HttpClient Client(string? clientAddress = null)
     {
         var client = new HttpClient(new SocketsHttpHandler

@@ -15,7 +15,8 @@ namespace NewsPlatform.Gateway.Tests.Infrastructure;
 /// A stand-in for one instance of a NewsPlatform service, on real Kestrel at 127.0.0.1:0: it answers
 /// every path with an <see cref="Echo"/> of what it received, counts what it saw, and can be made
 /// unready or stopped. Query switches shape the answer: <c>status</c>, <c>setcookie</c>,
-/// <c>cachecontrol</c>, <c>csp</c> (a Content-Security-Policy of the service's own), <c>delay</c> (milliseconds).
+/// <c>cachecontrol</c>, <c>csp</c> (a Content-Security-Policy of the service's own), <c>delay</c> (milliseconds),
+/// <c>static</c> (<see cref="StaticPage"/> instead of the echo).
 /// </summary>
 public sealed class StandInService : IAsyncDisposable
 {
@@ -90,8 +91,13 @@ public sealed class StandInService : IAsyncDisposable
         context.Response.Headers["X-Correlation-Id"] = "from-" + Service;
         context.Response.StatusCode = int.TryParse(query["status"], out var status) ? status : StatusCodes.Status200OK;
         context.Response.ContentType = ContentType(request.Path);
-        await context.Response.WriteAsync(JsonSerializer.Serialize(echo, JsonSerializerOptions.Web));
+        if (query.ContainsKey("static")) await context.Response.Body.WriteAsync(StaticPage);
+        else await context.Response.WriteAsync(JsonSerializer.Serialize(echo, JsonSerializerOptions.Web));
     }
+
+    /// <summary>The same 30 KB on every request (<c>?static</c>), for comparing bytes across requests: article-like text.</summary>
+    public static readonly byte[] StaticPage = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 300).Select(i =>
+        $"<p>Paragraph {i}: the council voted {i % 7} to {i % 5} on the harbour plan, and the mayor said the bridge would reopen in week {i % 52}.</p>\n")));
 
     static string ContentType(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") ? "application/json"

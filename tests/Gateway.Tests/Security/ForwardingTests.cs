@@ -86,7 +86,7 @@ public sealed class ForwardingTests(SharedGateway shared)
     {
         await using var stack = await GatewayStack.StartAsync(new Dictionary<string, string?>
         {
-            ["Gateway:ForwardedHeaders:KnownProxies:0"] = "10.1.2.3",
+            ["ForwardedHeaders:TrustedNetworks"] = "10.1.2.3",
             ["Gateway:RateLimits:views:PermitLimit"] = "2",
             ["Gateway:RateLimits:views:Window"] = "00:10:00",
         });

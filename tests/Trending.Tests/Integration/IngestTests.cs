@@ -113,17 +113,19 @@ public class IngestTests(TrendingFixture fixture)
         var article = await Host.PublishArticleAsync(Articles.UniqueSection("news"), "Bridge closed");
         var before = await Host.StatsAsync();
 
-        // Through the gateway (a configured proxy) and through loopback: two readers, two views.
+        // Through the gateway (a trusted network) and a trusted single address: three readers, three views.
         await BeaconAsync(article.ArticleId, "10.20.3.4", "198.51.100.1");
         await BeaconAsync(article.ArticleId, "10.20.3.4", "198.51.100.2");
-        await BeaconAsync(article.ArticleId, "127.0.0.1", "198.51.100.3");
-        // Straight from the internet: the header is ignored, so one client cannot pose as many readers.
+        await BeaconAsync(article.ArticleId, TrendingFixture.TrustedProxyAddress, "198.51.100.3");
+        // Straight from the internet, or from loopback (trusted by nobody unless configured): the header is ignored,
+        // so one client cannot pose as many readers.
+        await BeaconAsync(article.ArticleId, "127.0.0.1", "198.51.100.7");
         await BeaconAsync(article.ArticleId, "203.0.113.50", "198.51.100.4");
         await BeaconAsync(article.ArticleId, "203.0.113.50", "198.51.100.5");
         await BeaconAsync(article.ArticleId, "203.0.113.50", "198.51.100.6");
 
         var after = await Host.StatsAsync();
-        Assert.Equal(4, after.Accepted - before.Accepted);
+        Assert.Equal(5, after.Accepted - before.Accepted);
         Assert.Equal(2, after.Ignored["repeat"] - before.Ignored["repeat"]);
     }
 

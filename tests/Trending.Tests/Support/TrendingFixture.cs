@@ -13,6 +13,7 @@ public sealed class TrendingFixture : IAsyncLifetime
 
     /// <summary>Where the gateway runs, as far as this host is told.</summary>
     public const string TrustedProxyNetwork = "10.20.0.0/16";
+    public const string TrustedProxyAddress = "10.30.0.7";
 
     public DuplicateWatch Duplicates { get; } = new();
 
@@ -24,7 +25,7 @@ public sealed class TrendingFixture : IAsyncLifetime
         Infrastructure = await TestInfrastructure.CreateAsync();
         Host = await TrendingHost.StartAsync(Infrastructure, Clock, new Dictionary<string, string?>
         {
-            ["Trending:TrustedProxies:0"] = TrustedProxyNetwork,
+            ["ForwardedHeaders:TrustedNetworks"] = $"{TrustedProxyNetwork}, {TrustedProxyAddress}",
         });
         await Host.ListenAsync("trending-tests-changes", Changes);
     }
