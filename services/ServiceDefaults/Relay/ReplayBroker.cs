@@ -47,8 +47,10 @@ public sealed class ReplayBroker
     /// <exception cref="ReplayBrokerUnavailableException">The management API could not be asked.</exception>
     public async Task<ReplayTarget?> FindAsync(string queue, CancellationToken cancellationToken)
     {
-        var bindings = await GetAsync($"api/queues/{_vhost}/{Uri.EscapeDataString(queue)}/bindings", cancellationToken);
-        if (bindings is null) return null;
+        var path = $"api/queues/{_vhost}/{Uri.EscapeDataString(queue)}";
+        // The bindings resource answers [] for a queue that does not exist, so ask for the queue itself first.
+        if (await GetAsync<Queue>(path, cancellationToken) is null) return null;
+        var bindings = await GetAsync<List<Binding>>(path + "/bindings", cancellationToken) ?? [];
 
         var exchanges = new HashSet<string>(StringComparer.Ordinal);
         var frontier = bindings.Select(b => b.Source).Where(s => s.Length > 0).ToList(); // "" is the default exchange
@@ -57,7 +59,7 @@ public sealed class ReplayBroker
             var next = new List<string>();
             foreach (var exchange in frontier.Where(exchanges.Add))
             {
-                var upstream = await GetAsync(
+                var upstream = await GetAsync<List<Binding>>(
                     $"api/exchanges/{_vhost}/{Uri.EscapeDataString(exchange)}/bindings/destination", cancellationToken) ?? [];
                 next.AddRange(upstream.Select(b => b.Source).Where(s => s.Length > 0));
             }
@@ -66,7 +68,7 @@ public sealed class ReplayBroker
         return new ReplayTarget(queue, exchanges);
     }
 
-    async Task<List<Binding>?> GetAsync(string path, CancellationToken cancellationToken)
+    async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
         HttpResponseMessage response;
         try
@@ -83,9 +85,11 @@ public sealed class ReplayBroker
             if (!response.IsSuccessStatusCode)
                 throw new ReplayBrokerUnavailableException(
                     $"RabbitMQ's management API at {_http.BaseAddress} answered {(int)response.StatusCode} {response.ReasonPhrase} to {path}.");
-            return await response.Content.ReadFromJsonAsync<List<Binding>>(cancellationToken) ?? [];
+            return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
         }
     }
+
+    sealed record Queue([property: JsonPropertyName("name")] string Name);
 
     sealed record Binding([property: JsonPropertyName("source")] string Source);
 }
