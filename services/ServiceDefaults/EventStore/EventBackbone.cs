@@ -91,6 +91,7 @@ public static class EventBackbone
                 foreach (var type in relay.EventTypes) o.IncludeType(type);
             });
             builder.Services.AddHostedService<RelayLagMonitor>();
+            builder.AddEventReplay(rabbit);
             // Lag degrades readiness but never fails it; a probe that cannot measure (a slow database) is
             // Degraded too, since the postgres check already fails readiness when the database is gone.
             var degradedLag = builder.Configuration.GetValue("Relay:DegradedLag", 10_000L);

@@ -16,7 +16,7 @@ public sealed class TraceHeadersListener : DocumentSessionListenerBase
         // Event metadata is copied from the session when an event is appended, so stamp the pending events themselves.
         foreach (var stream in session.PendingChanges.Streams())
             foreach (var e in stream.Events)
-                e.SetHeader(Relay.EventRelay.TraceParentHeader, traceParent);
+                e.SetHeader(Relay.RelayEnvelope.TraceParentHeader, traceParent);
         return Task.CompletedTask;
     }
 }

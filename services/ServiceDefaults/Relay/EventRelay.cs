@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -20,9 +19,6 @@ namespace NewsPlatform.ServiceDefaults.Relay;
 public sealed class EventRelay : SubscriptionBase
 {
     public const string RelayName = "relay";
-    public const string StreamIdHeader = "NewsPlatform-Stream-Id";
-    public const string StreamVersionHeader = "NewsPlatform-Stream-Version";
-    public const string TraceParentHeader = "traceparent";
 
     static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
     static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
@@ -70,18 +66,12 @@ public sealed class EventRelay : SubscriptionBase
 
     async Task<bool> TryPublish(IEvent e, object message, CancellationToken cancellationToken)
     {
-        using var activity = NewsPlatformTelemetry.Source.StartActivity(
-            "relay " + message.GetType().Name, ActivityKind.Producer, ParentContext(e));
+        using var activity = RelayEnvelope.StartActivity("relay", e, message);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(AttemptTimeout);
         try
         {
-            await _bus.Publish(message, message.GetType(), context =>
-            {
-                context.MessageId = e.Id;
-                context.Headers.Set(StreamIdHeader, e.StreamId.ToString());
-                context.Headers.Set(StreamVersionHeader, e.Version);
-            }, timeout.Token);
+            await _bus.Publish(message, message.GetType(), context => RelayEnvelope.Stamp(context, e), timeout.Token);
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -90,12 +80,4 @@ public sealed class EventRelay : SubscriptionBase
             return false;
         }
     }
-
-    /// <summary>The trace of the request that appended the event, so one trace spans HTTP, the relay and consumers.</summary>
-    static ActivityContext ParentContext(IEvent e) =>
-        e.Headers is { } headers
-        && headers.TryGetValue(TraceParentHeader, out var value)
-        && ActivityContext.TryParse(value?.ToString(), null, out var parent)
-            ? parent
-            : default;
 }
