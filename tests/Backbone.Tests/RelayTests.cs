@@ -26,6 +26,27 @@ public sealed class RelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_append_wakes_the_relay_at_once_instead_of_waiting_for_the_next_poll()
+    {
+        // Polling every ten minutes: only the append's NOTIFY can get these events relayed within the test.
+        var rarePolling = new Dictionary<string, string?>
+        {
+            ["Relay:FastPollingTime"] = "00:10:00",
+            ["Relay:SlowPollingTime"] = "00:10:00",
+        };
+        await using var consumer = await ProbeProcesses.StartConsumerAsync(_infrastructure);
+        await using var relay = await ProbeProcesses.StartRelayAsync(_infrastructure, extra: rarePolling);
+
+        await ProbeProcesses.AppendAsync(relay, from: 0, count: 1);
+        await ProbeProcesses.WaitForAppliedAsync(_infrastructure, 1, TimeSpan.FromSeconds(60));
+        // Now the daemon is surely running and its high-water agent asleep until the next poll, minutes away.
+        await ProbeProcesses.AppendAsync(relay, from: 1, count: 5);
+
+        var applied = await ProbeProcesses.WaitForAppliedAsync(_infrastructure, 6, TimeSpan.FromSeconds(60));
+        Assert.Equal(new Applied(6, 1), applied);
+    }
+
+    [Fact]
     public async Task A_duplicate_delivery_applies_its_effect_once()
     {
         await using var consumer = await ProbeProcesses.StartConsumerAsync(_infrastructure);

@@ -53,6 +53,8 @@ public static class EventBackbone
             bus.Bus = options.Bus;
         });
 
+        var fastPolling = builder.Configuration.GetValue("Relay:FastPollingTime", TimeSpan.FromMilliseconds(50));
+        var slowPolling = builder.Configuration.GetValue("Relay:SlowPollingTime", TimeSpan.FromMilliseconds(200));
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(database);
@@ -62,9 +64,12 @@ public static class EventBackbone
                 opts.Events.MetadataConfig.EnableAll();
                 // Each service runs its own daemon leader election on the shared database.
                 opts.Projections.DaemonLockId = StableLockId(serviceName);
-                // Relay latency is bounded by how often the daemon looks for new events.
-                opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
-                opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
+                // Every append also sends a PostgreSQL NOTIFY in its transaction, which wakes the daemon's
+                // high-water agent at once: a published article reaches the relay in milliseconds instead of
+                // after a polling interval. Polling stays as the safety net for a lost notification.
+                opts.Events.UseListenNotifyForEventAppends = true;
+                opts.Projections.FastPollingTime = fastPolling;
+                opts.Projections.SlowPollingTime = slowPolling;
                 opts.Schema.For<ProcessedMessage>();
                 opts.Listeners.Add(new TraceHeadersListener());
                 options.Marten?.Invoke(opts);
@@ -88,6 +93,9 @@ public static class EventBackbone
             builder.Services.AddSingleton(relay);
             marten.AddSubscriptionWithServices<EventRelay>(ServiceLifetime.Singleton, o =>
             {
+                // Pages of this many events: a backlog drains in few, large publish rounds and progress writes.
+                o.Options.BatchSize = EventRelay.PageSize;
+                o.Options.MaximumHopperSize = EventRelay.PageSize * 4;
                 foreach (var type in relay.EventTypes) o.IncludeType(type);
             });
             builder.Services.AddHostedService<RelayLagMonitor>();
