@@ -8,6 +8,7 @@ using NewsPlatform.Authoring.Articles.Import;
 using NewsPlatform.Authoring.Articles.Relay;
 using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Urls;
+using NewsPlatform.Authoring.Import.Bulk;
 using NewsPlatform.Authoring.Import.Seeding;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.EventStore;
@@ -43,6 +44,7 @@ public static class AuthoringExtensions
         builder.Services.AddHostedService<BootstrapAdmin>();
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.Services.AddHostedService<SeedImportService>();
+        builder.AddBulkImport();
         return builder;
     }
 

@@ -38,34 +38,41 @@ public sealed class TextImporter(ISessionFactory sessions, ImportArticleHandler 
 
     private async Task<TextImportResult> RunAsync(string text, bool publish, string user, CancellationToken ct)
     {
-        var articleId = ImportIds.ArticleId(text);
-        var parsed = new SeedTextParser(newsroomZone).Parse(text);
-        if (parsed.Article is not { } article) return new(TextImportOutcome.Unreadable, articleId, ParseError: parsed.Error);
+        var read = Read(text);
+        if (read.Error is not null) return new(TextImportOutcome.Unreadable, read.ArticleId, ParseError: read.Error);
 
-        // Sections come from configuration; the parser cannot know them, but the line is known here.
-        if (sections.Find(article.Section) is null)
-            return new(TextImportOutcome.Unreadable, articleId, ParseError: SeedParseError.AtText(
-                article.Lines.Section, $"a section of this newsroom ({sections.Describe()})", article.Section));
-
-        var command = new ImportArticle(articleId, article.Headline, article.Standfirst, article.Body, article.Section,
-            article.Authors, publish ? article.PublishedAt : null, article.PhotoCredit);
         // The service's session factory stamps the events with this trace, so the relayed messages continue it.
         await using var session = sessions.OpenSession();
-        var result = await handler.HandleAsync(session, command, user, ct);
+        var result = await handler.HandleAsync(session, read.Command(publish), user, ct);
         return result.Outcome switch
         {
-            ImportOutcome.Created => new(TextImportOutcome.Created, articleId, result.Article),
-            ImportOutcome.AlreadyExisted => new(TextImportOutcome.AlreadyImported, articleId, result.Article),
-            _ => new(TextImportOutcome.Refused, articleId, Reason: result.Reason, Errors: WithLines(result.Errors, article.Lines)),
+            ImportOutcome.Created => new(TextImportOutcome.Created, read.ArticleId, result.Article),
+            ImportOutcome.AlreadyExisted => new(TextImportOutcome.AlreadyImported, read.ArticleId, result.Article),
+            _ => new(TextImportOutcome.Refused, read.ArticleId, Reason: result.Reason, Errors: WithLines(result.Errors, read.Article!.Lines)),
         };
     }
 
-    private static Dictionary<string, string[]>? WithLines(IReadOnlyDictionary<string, string[]>? errors, FieldLines lines) =>
+    /// <summary>Reads a text and checks its section: the article and its id, or the line that is wrong. Pure.</summary>
+    public ReadText Read(string text)
+    {
+        var articleId = ImportIds.ArticleId(text);
+        var parsed = new SeedTextParser(newsroomZone).Parse(text);
+        if (parsed.Article is not { } article) return new(articleId, null, parsed.Error);
+
+        // Sections come from configuration; the parser cannot know them, but the line is known here.
+        if (sections.Find(article.Section) is null)
+            return new(articleId, null, SeedParseError.AtText(
+                article.Lines.Section, $"a section of this newsroom ({sections.Describe()})", article.Section));
+        return new(articleId, article, null);
+    }
+
+    /// <summary>A newsroom rule's refusal, each message naming the line of its field.</summary>
+    public static Dictionary<string, string[]>? WithLines(IReadOnlyDictionary<string, string[]>? errors, FieldLines lines) =>
         errors?.ToDictionary(e => e.Key, e => e.Value.Select(message => LineOf(e.Key, lines) is { } line
             ? $"Line {line} ({e.Key}): {message}"
             : $"{e.Key}: {message}").ToArray());
 
-    private static int? LineOf(string field, FieldLines lines) => field switch
+    public static int? LineOf(string field, FieldLines lines) => field switch
     {
         F.Headline or "slug" => lines.Headline,
         F.Authors => lines.Byline,
@@ -75,4 +82,12 @@ public sealed class TextImporter(ISessionFactory sessions, ImportArticleHandler 
         F.HeroMediaId or "photoCredit" => lines.PhotoCredit,
         _ => null,
     };
+}
+
+/// <summary>A text as read by <see cref="TextImporter.Read"/>: its article (or the error) under the id derived from the text.</summary>
+public sealed record ReadText(Guid ArticleId, ParsedArticle? Article, SeedParseError? Error)
+{
+    /// <summary>The command that imports the article, published under its original time or as a draft.</summary>
+    public ImportArticle Command(bool publish) => new(ArticleId, Article!.Headline, Article.Standfirst, Article.Body, Article.Section,
+        Article.Authors, publish ? Article.PublishedAt : null, Article.PhotoCredit);
 }
