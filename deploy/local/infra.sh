@@ -27,6 +27,28 @@ ensure_packages() {
   # The Debian packages start system-wide servers where an init system runs; ours are separate.
 }
 
+# The RUM index of ReaderFeed's search (Debian package postgresql-N-rum). Debian's newest build can require a newer
+# PostgreSQL minor release than the one installed, and upgrading the server's files under running servers breaks
+# them (new backends load the newer libraries), so this installs the newest build the installed server satisfies.
+ensure_rum() {
+  local major pkg version
+  major=$(basename "$(dirname "$(pg_bin)")"); pkg="postgresql-$major-rum"
+  dpkg -s "$pkg" >/dev/null 2>&1 && return 0
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  local plan
+  for version in $(apt-cache madison "$pkg" | awk '{print $3}'); do
+    # Skip a build that would upgrade (or cannot install beside) the installed server.
+    plan=$(apt-get install -s "$pkg=$version" 2>/dev/null) || continue
+    grep -q "^Inst $pkg " <<<"$plan" || continue
+    grep -q "^Inst postgresql-$major " <<<"$plan" && continue
+    log "installing $pkg $version (Debian package)"
+    apt-get install -y -qq "$pkg=$version" >/dev/null && return 0
+  done
+  log "no build of $pkg fits the installed PostgreSQL; upgrade postgresql-$major (and restart its servers) first"
+  return 1
+}
+
 # Credentials are generated once per state folder and never committed.
 ensure_secrets() {
   mkdir -p "$NP_STATE"
@@ -62,6 +84,7 @@ pg_running() { "$(pg_bin)/pg_isready" -h 127.0.0.1 -p "$NP_PG_PORT" -q 2>/dev/nu
 start_postgres() {
   local dir bin; dir=$(pg_dir); bin=$(pg_bin)
   local data="$dir/data" run="$dir/run"
+  ensure_rum
   mkdir -p "$data" "$run"; chown -R postgres:postgres "$dir/" "$data" "$run"; chmod 700 "$data"
   if [ ! -f "$data/PG_VERSION" ]; then
     log "initialising PostgreSQL in $data"
@@ -77,9 +100,15 @@ DO \$\$ BEGIN
 END \$\$;
 ALTER ROLE news PASSWORD '$NP_PG_PASSWORD';
 SQL
-  if ! su postgres -s /bin/sh -c "psql -h '$run' -p $NP_PG_PORT -U postgres -tAc \"select 1 from pg_database where datname='news'\"" | grep -q 1; then
-    su postgres -s /bin/sh -c "psql -q -h '$run' -p $NP_PG_PORT -U postgres -c 'CREATE DATABASE news OWNER news'" >/dev/null
-  fi
+  # ReaderFeed's search needs rum (untrusted: only a superuser may create it) and pg_trgm. In template1 they are in
+  # every database created later, such as each test's own.
+  local db
+  for db in template1 news; do
+    if [ "$db" = news ] && ! su postgres -s /bin/sh -c "psql -h '$run' -p $NP_PG_PORT -U postgres -tAc \"select 1 from pg_database where datname='news'\"" | grep -q 1; then
+      su postgres -s /bin/sh -c "psql -q -h '$run' -p $NP_PG_PORT -U postgres -c 'CREATE DATABASE news OWNER news'" >/dev/null
+    fi
+    su postgres -s /bin/sh -c "psql -q -h '$run' -p $NP_PG_PORT -U postgres -d $db -c 'CREATE EXTENSION IF NOT EXISTS rum; CREATE EXTENSION IF NOT EXISTS pg_trgm;'" >/dev/null
+  done
 }
 
 stop_postgres() {

@@ -91,7 +91,7 @@ public static class ReaderFeedExtensions
         opts.Schema.For<MediaView>();
         opts.Schema.For<TrendingView>();
         opts.Schema.For<RebuildRun>();
-        opts.Storage.ExtendedSchemaObjects.Add(SearchIndex.Definition(ServiceName));
+        opts.Storage.ExtendedSchemaObjects.AddRange(SearchIndex.SchemaObjects(ServiceName));
     }
 
     /// <summary>Security headers, and never a cacheable 5xx.</summary>

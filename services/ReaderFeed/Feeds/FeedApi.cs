@@ -80,25 +80,34 @@ public static class FeedApi
         return new CachedResult(response);
     }
 
-    static async Task<Results<CachedResult, ProblemHttpResult>> SearchArticles(SiteContext site, string? q, int? limit, CancellationToken cancellationToken)
+    static async Task<Results<CachedResult, ProblemHttpResult>> SearchArticles(
+        SiteContext site, string? q, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var query = (q ?? "").Trim();
         if (query.Length == 0) return Problem("q is required: the words to search for.");
-        if (query.Length > ArticleSearch.MaxQueryLength) return Problem($"q can be at most {ArticleSearch.MaxQueryLength} characters long.");
+        if (query.Length > ArticleSearch.MaxQueryLength)
+            return Problem($"q can be at most {ArticleSearch.MaxQueryLength} characters long; it was {query.Length}.");
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit) return Problem($"limit must be between 1 and {MaxLimit}; it was {take}.");
+        SearchCursor? after = null;
+        if (cursor is not null && !SearchCursor.TryParse(cursor, out after))
+            return Problem("cursor is not one this API returned; use nextCursor from a previous page of the same search.");
 
-        var hits = await site.Search.SearchAsync(query, take, cancellationToken);
+        var advice = await site.Search.AdviseAsync(query, cancellationToken);
+        if (!advice.HasSearchableWords)
+            return Problem($"q has no word to search for: '{query}' is only words too common to search for, or punctuation.");
+
+        var results = await site.Search.SearchAsync(query, null, take, cancellationToken, after: after);
         await using var session = site.Store.QuerySession();
-        var articles = (await session.ArticlesAsync(hits.Select(h => h.Id), cancellationToken)).Where(a => a.IsLive).ToDictionary(a => a.Id);
+        var articles = (await session.ArticlesAsync(results.Hits.Select(h => h.Id), cancellationToken)).Where(a => a.IsLive).ToDictionary(a => a.Id);
         var media = await session.HeroMediaAsync(articles.Values, cancellationToken);
-        var items = hits.Where(h => articles.ContainsKey(h.Id)).Select(h => FeedItemDto.From(articles[h.Id], media, site.Presenter) with
+        var items = results.Hits.Where(h => articles.ContainsKey(h.Id)).Select(h => FeedItemDto.From(articles[h.Id], media, site.Presenter) with
         {
-            Rank = Math.Round(h.Rank, 6),
+            Rank = Math.Round(h.Score, 6),
             HeadlineHtml = h.HeadlineHtml,
             Snippet = h.SnippetHtml,
         }).ToList();
-        return new CachedResult(JsonResponse(new SearchResultsDto(query, items), null));
+        return new CachedResult(JsonResponse(new SearchResultsDto(query, items, results.NextCursor?.ToString(), advice.DidYouMean, results.Matches, results.MoreMatches), null));
     }
 
     static CachedResponse JsonResponse<T>(T value, DateTimeOffset? lastModified) =>

@@ -35,4 +35,9 @@ public sealed record FeedItemDto(
 
 public sealed record FeedPageDto(IReadOnlyList<FeedItemDto> Items, string? NextCursor);
 
-public sealed record SearchResultsDto(string Query, IReadOnlyList<FeedItemDto> Items);
+/// <summary>
+/// A page of search results (API.md). <paramref name="Matches"/> counts the articles ranked; when
+/// <paramref name="MoreMatches"/>, more match and the newest <paramref name="Matches"/> were ranked.
+/// </summary>
+public sealed record SearchResultsDto(string Query, IReadOnlyList<FeedItemDto> Items, string? NextCursor, string? DidYouMean,
+    int Matches, bool MoreMatches);

@@ -21,6 +21,8 @@ public sealed record PageHead(string Title, string? Description = null, string? 
     public string? RssUrl { get; init; }
     public string? RssTitle { get; init; }
     public bool ViewBeacon { get; init; }
+    /// <summary>The masthead's search box; off on the search page, which has its own.</summary>
+    public bool SiteSearch { get; init; } = true;
 }
 
 public sealed record TimeDisplay(string Iso, string Text);
@@ -49,7 +51,21 @@ public sealed record ListPageModel(SiteChrome Site, PageHead Head, string Headin
 
 public sealed record SearchResult(ArticleCard Card, string HeadlineHtml, string SnippetHtml);
 
-public sealed record SearchPageModel(SiteChrome Site, PageHead Head, string Query, string? Problem, IReadOnlyList<SearchResult> Results);
+/// <summary>A link to one page of results; <paramref name="Url"/> is null for the page being shown.</summary>
+public sealed record PageLink(int Number, string? Url);
+
+public sealed record SearchPageModel(SiteChrome Site, PageHead Head, string Query, string? Problem, IReadOnlyList<SearchResult> Results)
+{
+    public int Page { get; init; } = 1;
+    /// <summary>How many articles the results were ranked from; <see cref="MoreMatches"/> when more match.</summary>
+    public int Matches { get; init; }
+    public bool MoreMatches { get; init; }
+    public IReadOnlyList<PageLink> Pages { get; init; } = [];
+    public string? PreviousUrl { get; init; }
+    public string? NextUrl { get; init; }
+    public string? DidYouMean { get; init; }
+    public string? DidYouMeanUrl { get; init; }
+}
 
 public sealed record NoticePageModel(SiteChrome Site, PageHead Head, string Heading, string Message);
 

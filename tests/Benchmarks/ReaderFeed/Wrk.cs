@@ -7,9 +7,12 @@ namespace NewsPlatform.Benchmarks.ReaderFeed;
 /// <summary>One wrk run: requests per second, latency percentiles, and responses that were not 2xx/3xx.</summary>
 public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Errors)
 {
-    public static async Task<WrkResult> RunAsync(string url, TimeSpan duration, string? header = null, int connections = 64, int threads = 2)
+    /// <param name="script">A wrk Lua script, e.g. one choosing each request's path.</param>
+    public static async Task<WrkResult> RunAsync(string url, TimeSpan duration, string? header = null, int connections = 64, int threads = 2,
+        string? script = null)
     {
-        string[] arguments = ["-t" + threads, "-c" + connections, "-d" + (int)duration.TotalSeconds + "s", "--latency", .. header is null ? Array.Empty<string>() : ["-H", header], url];
+        string[] arguments = ["-t" + threads, "-c" + connections, "-d" + (int)duration.TotalSeconds + "s", "--latency",
+            .. header is null ? Array.Empty<string>() : ["-H", header], .. script is null ? Array.Empty<string>() : ["-s", script], url];
         var start = new ProcessStartInfo("wrk", arguments)
         {
             RedirectStandardOutput = true,
