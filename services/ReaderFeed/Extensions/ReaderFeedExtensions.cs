@@ -11,6 +11,7 @@ using NewsPlatform.ReaderFeed.Pages;
 using NewsPlatform.ReaderFeed.Rebuild;
 using NewsPlatform.ReaderFeed.Rendering;
 using NewsPlatform.ReaderFeed.Search;
+using NewsPlatform.ReaderFeed.Telemetry;
 using NewsPlatform.ReaderFeed.Trending;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
@@ -50,7 +51,13 @@ public static class ReaderFeedExtensions
         services.AddSingleton<ArticleSearch>();
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<ReadModelChanges>();
-        services.AddSingleton<PageCache>();
+        var pageCacheBytes = (builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions()).MaxBytes;
+        services.AddSingleton(sp =>
+        {
+            var cache = new PageCache(sp.GetRequiredService<ReadModelChanges>(), sp.GetRequiredService<TimeProvider>(), pageCacheBytes);
+            ReaderFeedTelemetry.ObservePageCache(cache);
+            return cache;
+        });
         services.AddSingleton<SiteContext>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton(sp => new ReadModelRebuilder(sp.GetRequiredService<IDocumentStore>(), search, sp.GetRequiredService<NpgsqlDataSource>(), postgres));
