@@ -6,12 +6,15 @@ using NewsPlatform.ReaderFeed.Trending;
 
 namespace NewsPlatform.ReaderFeed.EventLog;
 
-/// <summary>All read models folded in memory from a sequence of logged events — what a rebuild writes once <see cref="Complete"/>d.</summary>
-public sealed class ReadModelSet
+/// <summary>
+/// Read models folded in memory from a sequence of logged events — what a rebuild writes once <see cref="Complete"/>d.
+/// A rebuild folds one chunk of streams per set; the Trending Now lists, given by the caller, can span chunks.
+/// </summary>
+public sealed class ReadModelSet(Dictionary<string, TrendingView>? trending = null)
 {
     public Dictionary<Guid, ArticleView> Articles { get; } = new();
     public Dictionary<Guid, MediaView> Media { get; } = new();
-    public Dictionary<string, TrendingView> Trending { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TrendingView> Trending { get; } = trending ?? new(StringComparer.Ordinal);
     public long Events { get; private set; }
 
     public void Apply(object message)

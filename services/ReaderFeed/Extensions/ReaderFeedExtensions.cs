@@ -11,6 +11,7 @@ using NewsPlatform.ReaderFeed.Pages;
 using NewsPlatform.ReaderFeed.Rebuild;
 using NewsPlatform.ReaderFeed.Rendering;
 using NewsPlatform.ReaderFeed.Search;
+using NewsPlatform.ReaderFeed.Telemetry;
 using NewsPlatform.ReaderFeed.Trending;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
@@ -49,7 +50,13 @@ public static class ReaderFeedExtensions
         services.AddSingleton<ArticleSearch>();
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<ReadModelChanges>();
-        services.AddSingleton<PageCache>();
+        var pageCacheBytes = (builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions()).MaxBytes;
+        services.AddSingleton(sp =>
+        {
+            var cache = new PageCache(sp.GetRequiredService<ReadModelChanges>(), sp.GetRequiredService<TimeProvider>(), pageCacheBytes);
+            ReaderFeedTelemetry.ObservePageCache(cache);
+            return cache;
+        });
         services.AddSingleton<SiteContext>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton(sp => new ReadModelRebuilder(sp.GetRequiredService<IDocumentStore>(), search, sp.GetRequiredService<NpgsqlDataSource>(), postgres));
@@ -82,8 +89,12 @@ public static class ReaderFeedExtensions
         opts.Events.AddEventTypes(EventLogStreams.EventTypes);
         opts.Schema.For<ArticleView>()
             .Duplicate(x => x.Status)
-            .Duplicate(x => x.Section)
-            .Duplicate(x => x.PublishedAt)
+            // Lists are read newest first a page at a time, after a (published_at, id) cursor: these indexes walk
+            // straight to the page whatever the archive's size (ArticleQueries.LatestAsync).
+            .Duplicate(x => x.Section, configure: i => i.Columns = ["section", "published_at", "id"])
+            .Duplicate(x => x.PublishedAt, configure: i => i.Columns = ["published_at", "id"])
+            // The sitemap index counts live articles per month from this index alone (Sitemaps).
+            .Duplicate(x => x.LastChangedAt, configure: i => i.Columns = ["status", "published_at", "last_changed_at"])
             .Duplicate(x => x.Path)
             // Array columns with GIN indexes for the two containment lookups, instead of indexing whole documents.
             .Duplicate(x => x.AuthorSlugs, "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, i => i.Method = IndexMethod.gin)

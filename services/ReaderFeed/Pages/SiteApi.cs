@@ -16,7 +16,8 @@ public static class SiteApi
         site.MapMethods("/search", Read, SearchRoute.Handle);
         site.MapMethods("/authors/{author}", Read, ListRoutes.Author);
         site.MapMethods("/rss.xml", Read, RssFeed.Site);
-        site.MapMethods("/sitemap.xml", Read, Sitemaps.Sitemap);
+        site.MapMethods("/sitemap.xml", Read, Sitemaps.Index);
+        site.MapMethods("/sitemaps/{name}", Read, Sitemaps.Part);
         site.MapMethods("/sitemap-news.xml", Read, Sitemaps.News);
         site.MapMethods("/robots.txt", Read, Robots);
         site.MapMethods("/{section}/rss.xml", Read, RssFeed.Section);

@@ -18,13 +18,15 @@ public sealed record RebuildRun
     public int Articles { get; init; }
     public int Media { get; init; }
     public int TrendingLists { get; init; }
-    /// <summary>Search rows whose source had changed (or were missing) and were indexed again.</summary>
+    /// <summary>Search rows written: one per live article.</summary>
     public int SearchRowsRebuilt { get; init; }
-    /// <summary>Reading and folding the log.</summary>
+    /// <summary>The whole rebuild; the figures below overlap it, as chunks are read while earlier ones are written.</summary>
+    public double ElapsedMilliseconds { get; init; }
+    /// <summary>Reading and folding the log, summed over its chunks.</summary>
     public double ReadMilliseconds { get; init; }
-    /// <summary>Writing the read models and search index in one transaction.</summary>
+    /// <summary>Writing the chunks' read models and search rows, summed over the chunks.</summary>
     public double WriteMilliseconds { get; init; }
-    /// <summary>Of the write: the documents (in bulk) and, at the same time, the search index.</summary>
+    /// <summary>Of the write: the documents (in bulk) and, at the same time, the search rows.</summary>
     public double DocumentsMilliseconds { get; init; }
     public double SearchMilliseconds { get; init; }
     public double EventsPerSecond { get; init; }

@@ -42,16 +42,17 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
                     Media = result.Media,
                     TrendingLists = result.TrendingLists,
                     SearchRowsRebuilt = result.SearchRowsRebuilt,
+                    ElapsedMilliseconds = result.Elapsed.TotalMilliseconds,
                     ReadMilliseconds = result.Read.TotalMilliseconds,
                     WriteMilliseconds = result.Write.TotalMilliseconds,
                     DocumentsMilliseconds = result.Documents.TotalMilliseconds,
                     SearchMilliseconds = result.Search.TotalMilliseconds,
                     EventsPerSecond = Math.Round(result.EventsPerSecond),
                 };
-                ReaderFeedTelemetry.RebuildDuration.Record((result.Read + result.Write).TotalSeconds);
+                ReaderFeedTelemetry.RebuildDuration.Record(result.Elapsed.TotalSeconds);
                 ReaderFeedTelemetry.RebuildEvents.Add(result.Events);
                 logger.LogInformation("Rebuilt read models from {Events} events in {Elapsed} ms ({Rate:0} events/s)",
-                    result.Events, (result.Read + result.Write).TotalMilliseconds, result.EventsPerSecond);
+                    result.Events, result.Elapsed.TotalMilliseconds, result.EventsPerSecond);
                 await TellCachesAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

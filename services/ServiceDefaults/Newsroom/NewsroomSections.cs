@@ -11,7 +11,7 @@ public static class NewsroomSections
     /// <summary>First URL segments of the public site that are not sections (lower case).</summary>
     public static readonly IReadOnlySet<string> ReservedSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "api", "editor", "media", "authors", "search", "health", "openapi", "assets", "rss.xml", "sitemap.xml", "sitemap-news.xml",
+        "api", "editor", "media", "authors", "search", "health", "openapi", "assets", "rss.xml", "sitemap.xml", "sitemap-news.xml", "sitemaps",
     };
 
     /// <summary>

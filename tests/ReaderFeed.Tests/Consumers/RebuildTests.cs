@@ -92,6 +92,43 @@ public class RebuildTests(ReaderFeedHost host)
     }
 
     [Fact]
+    public async Task A_rebuild_in_chunks_of_a_few_streams_gives_exactly_the_live_read_models()
+    {
+        // Given more streams than fit in one chunk, and read models that drifted in several chunks' id ranges
+        for (var i = 0; i < 6; i++)
+        {
+            var photo = Seed.Photo();
+            var article = Seed.Article(section: "sports", slug: $"cup-round-{i}", heroMediaId: photo.MediaId);
+            await host.PublishAndWaitAsync(Seed.MediaReady(photo));
+            await host.PublishAndWaitAsync(Seed.Published(article));
+            await host.PublishAndWaitAsync(Seed.Revised(article with { Headline = $"Cup round {i} decided" }, 2, significant: i % 2 == 0));
+            if (i % 3 == 0) await host.PublishAndWaitAsync(Seed.Unpublished(article, 3));
+        }
+        await host.PublishAndWaitAsync(Seed.Trending(host.NextTrendingAsOf(), Seed.Article(section: "sports", slug: "cup-round-1")));
+        var live = await SnapshotAsync();
+        var strays = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
+        await using (var session = host.Store.LightweightSession())
+        {
+            foreach (var id in strays) session.Store(new ArticleView { Id = id, Path = $"/sports/stray-{id:N}", Status = ArticleStatus.Live });
+            foreach (var id in strays) session.Store(new MediaView { Id = id });
+            await session.SaveChangesAsync();
+        }
+        await ExecuteAsync("delete from readerfeed.article_search where section = 'sports'");
+        Assert.NotEqual(live, await SnapshotAsync());
+
+        // When the log is replayed three streams at a time
+        var rebuilder = new ReadModelRebuilder(host.Store, host.Services.GetRequiredService<SearchIndex>(),
+            host.Services.GetRequiredService<NpgsqlDataSource>(), host.Database.ConnectionString)
+        { StreamsPerChunk = 3 };
+        var result = await rebuilder.RebuildAsync(CancellationToken.None);
+
+        // Then every read model and search row is what the live path built, and no stray is left
+        Assert.Equal(live, await SnapshotAsync());
+        Assert.True(result.Articles >= 6 && result.Media >= 6, $"rebuilt {result.Articles} articles and {result.Media} photos");
+        Assert.Equal(result.Events, await host.Database.CountAsync("select count(*) from readerfeed.mt_events"));
+    }
+
+    [Fact]
     public async Task Reindexing_most_articles_builds_the_search_index_once_at_the_end_with_the_live_rows()
     {
         await host.PublishAndWaitAsync(Seed.Published(Seed.Article(section: "world", slug: "harbour-regatta", headline: "Harbour regatta returns")));

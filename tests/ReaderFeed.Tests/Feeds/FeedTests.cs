@@ -55,25 +55,42 @@ public class FeedTests(ReaderFeedHost host)
     }
 
     [Fact]
-    public async Task The_sitemap_lists_the_home_page_sections_and_every_live_article()
+    public async Task The_sitemap_index_names_the_pages_and_a_child_per_month_that_lists_its_live_articles()
     {
-        var live = Seed.Article(section: "politics");
-        var gone = Seed.Article(section: "politics");
+        var live = Seed.Article(section: "politics", publishedAt: new DateTimeOffset(2021, 6, 9, 8, 0, 0, TimeSpan.Zero));
+        var gone = Seed.Article(section: "politics", publishedAt: new DateTimeOffset(2021, 6, 10, 8, 0, 0, TimeSpan.Zero));
         await host.PublishAndWaitAsync(Seed.Published(live));
         await host.PublishAndWaitAsync(Seed.Published(gone));
         await host.PublishAndWaitAsync(Seed.Unpublished(gone, 2));
 
-        var sitemap = await Eventually(() => Xml("/sitemap.xml", "application/xml"),
-            x => x.Descendants(Sitemap + "loc").Any(l => l.Value.EndsWith(live.Slug)) && x.Descendants(Sitemap + "loc").All(l => !l.Value.EndsWith(gone.Slug)));
-        Assert.Equal(Sitemap + "urlset", sitemap.Root!.Name);
-        var locs = sitemap.Descendants(Sitemap + "loc").Select(l => l.Value).ToList();
-        Assert.Contains($"{ReaderFeedHost.SiteUrl}/", locs);
-        Assert.Contains($"{ReaderFeedHost.SiteUrl}/news", locs);
+        var index = await Xml("/sitemap.xml", "application/xml");
+        Assert.Equal(Sitemap + "sitemapindex", index.Root!.Name);
+        var children = index.Descendants(Sitemap + "sitemap").ToDictionary(s => s.Element(Sitemap + "loc")!.Value, s => s.Element(Sitemap + "lastmod")?.Value);
+        Assert.Contains($"{ReaderFeedHost.SiteUrl}/sitemaps/pages.xml", children.Keys);
+        var june = $"{ReaderFeedHost.SiteUrl}/sitemaps/2021-06.xml";
+        Assert.True(DateTimeOffset.TryParse(children[june], out _));
+
+        var pages = (await Xml("/sitemaps/pages.xml", "application/xml")).Descendants(Sitemap + "loc").Select(l => l.Value).ToList();
+        Assert.Contains($"{ReaderFeedHost.SiteUrl}/", pages);
+        Assert.Contains($"{ReaderFeedHost.SiteUrl}/news", pages);
+
+        var response = await host.Client.GetAsync("/sitemaps/2021-06.xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TimeSpan.FromDays(1), response.Headers.CacheControl!.MaxAge);
+        Assert.NotNull(response.Headers.ETag);
+        var month = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var locs = month.Descendants(Sitemap + "loc").Select(l => l.Value).ToList();
         Assert.Contains($"{ReaderFeedHost.SiteUrl}/politics/{live.Slug}", locs);
         Assert.DoesNotContain($"{ReaderFeedHost.SiteUrl}/politics/{gone.Slug}", locs);
-        Assert.Equal(locs.Count, locs.Distinct().Count());
-        var entry = sitemap.Descendants(Sitemap + "url").Single(u => u.Element(Sitemap + "loc")!.Value.EndsWith(live.Slug));
+        var entry = month.Descendants(Sitemap + "url").Single(u => u.Element(Sitemap + "loc")!.Value.EndsWith(live.Slug));
         Assert.True(DateTimeOffset.TryParse(entry.Element(Sitemap + "lastmod")!.Value, out _));
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/sitemaps/2021-06.xml");
+        revalidate.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await host.Client.SendAsync(revalidate)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/sitemaps/1901-02.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/sitemaps/2021-06-1.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/sitemaps/2021-13.xml")).StatusCode);
     }
 
     [Fact]
