@@ -128,7 +128,7 @@ public sealed partial class BulkImportProcessTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_infrastructure.Database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select data -> 'content' ->> 'headline' from authoring.mt_doc_article", connection);
+        await using var command = new NpgsqlCommand("select data -> 'Content' ->> 'Headline' from authoring.mt_doc_article", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var headlines = new List<string>();
         while (await reader.ReadAsync()) headlines.Add(reader.GetString(0));
