@@ -46,7 +46,7 @@ public static class EventBus
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
-            // Replicated on every node of a cluster (a classic queue lives on one). Temporary endpoints (the
+            // Replicated across a cluster's nodes (a classic queue lives on one). Temporary endpoints (the
             // gateway's) are configured by hand, so this leaves them classic and auto-deleted.
             if (quorum) x.AddRabbitMqConfigureEndpointsCallback((_, _, endpoint) => endpoint.SetQuorumQueue());
             if (!options.Essential) x.ConfigureHealthCheckOptions(h => h.MinimalFailureStatus = HealthStatus.Degraded);

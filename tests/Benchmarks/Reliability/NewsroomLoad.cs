@@ -94,7 +94,8 @@ sealed class NewsroomLoad(HttpClient authoring, HttpClient trending, IReadOnlyLi
 
     public static HttpClient Client(Uri address, string? token = null)
     {
-        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) };
+        // No cookie container: each beacon carries its own reader cookie, not the one Trending set on the last answer.
+        var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) };
         if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }

@@ -16,8 +16,8 @@ namespace NewsPlatform.Benchmarks.Reliability;
 /// </summary>
 public sealed class ReliabilityBenchmark : IBenchmark
 {
-    static readonly TimeSpan Before = TimeSpan.FromSeconds(15);
-    static readonly TimeSpan After = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan Before = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan After = TimeSpan.FromSeconds(45);
     static readonly TimeSpan PostgresDown = TimeSpan.FromSeconds(10);
     const string AdminEmail = "reliability@newsplatform.test";
 
