@@ -165,7 +165,7 @@ public sealed class ReaderFeedBenchmark : IBenchmark
         return report.ToString();
     }
 
-    static async Task BuildAsync(string root, params string[] projects)
+    internal static async Task BuildAsync(string root, params string[] projects)
     {
         foreach (var project in projects.Where(p => Directory.Exists(Path.Combine(root, p))))
         {
