@@ -34,10 +34,14 @@ public sealed class ReplayTests
         await using var authoring = await StartAuthoringAsync(settings);
         await BindBystanderAsync(infrastructure.VirtualHost.Name);
         var editor = await SignInAsync(authoring);
-        await ImportAsync(editor, Enumerable.Range(0, ArticleCount).Select(ArchiveText).ToList());
+        // One article first: the live path works end to end before the archive follows.
+        await ImportAsync(editor, [ArchiveText(0)]);
+        await WaitAsync(() => infrastructure.Database.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
+            n => n == 1, TimeSpan.FromMinutes(2), "the first article in the live ReaderFeed", authoring, liveFeed);
+        await ImportAsync(editor, Enumerable.Range(1, ArticleCount - 1).Select(ArchiveText).ToList());
 
-        await Eventually.MatchAsync(() => infrastructure.Database.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
-            n => n == ArticleCount, TimeSpan.FromMinutes(10), $"{ArticleCount} articles in the live ReaderFeed");
+        await WaitAsync(() => infrastructure.Database.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
+            n => n == ArticleCount, TimeSpan.FromMinutes(10), $"{ArticleCount} articles in the live ReaderFeed", authoring, liveFeed);
         var liveViews = await ReadModelsAsync(infrastructure.Database.ConnectionString);
         var liveSitemap = await liveFeed.Client.GetStringAsync("/sitemap.xml");
         var samplePaths = liveViews.Values.Select(PathOf).Where((_, i) => i % 500 == 0).ToList();
@@ -55,8 +59,8 @@ public sealed class ReplayTests
         Assert.Contains($"done: {ArticleCount:N0} message(s) sent to {FeedQueue}", output);
         Assert.Contains("100%", output);
 
-        await Eventually.MatchAsync(() => emptyDatabase.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
-            n => n == ArticleCount, TimeSpan.FromMinutes(10), $"{ArticleCount} articles in the ReaderFeed replayed to");
+        await WaitAsync(() => emptyDatabase.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
+            n => n == ArticleCount, TimeSpan.FromMinutes(10), $"{ArticleCount} articles in the ReaderFeed replayed to", restoredFeed);
         var replayedViews = await ReadModelsAsync(emptyDatabase.ConnectionString);
         Assert.Equal(liveViews, replayedViews);
         Assert.Equal(liveSitemap, await restoredFeed.Client.GetStringAsync("/sitemap.xml"));
@@ -84,8 +88,8 @@ public sealed class ReplayTests
 
         // One more article, published live after the duplicates: once ReaderFeed shows it, it has worked through them.
         await ImportAsync(editor, [ArchiveText(ArticleCount)]);
-        await Eventually.MatchAsync(() => emptyDatabase.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
-            n => n == ArticleCount + 1, TimeSpan.FromMinutes(5), "the article published after the second replay");
+        await WaitAsync(() => emptyDatabase.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
+            n => n == ArticleCount + 1, TimeSpan.FromMinutes(5), "the article published after the second replay", authoring, restoredFeed);
         var afterRepeat = await ReadModelsAsync(emptyDatabase.ConnectionString);
         Assert.Equal(liveViews, afterRepeat.Where(v => liveViews.ContainsKey(v.Key)).ToDictionary());
         Assert.Equal(ArticleCount + 1, await emptyDatabase.CountAsync("select count(*) from readerfeed.mt_doc_processedmessage"));
@@ -141,6 +145,19 @@ public sealed class ReplayTests
         Assert.Equal(3, (long)early["eventsTotal"]!);
         await WaitForDepthAsync(infrastructure.VirtualHost, Bystander, 6);
         Assert.Equal(3, await infrastructure.Database.CountAsync("select count(*) from readerfeed.mt_doc_processedmessage"));
+    }
+
+    /// <summary><see cref="Eventually.MatchAsync{T}"/>, with what the processes involved last wrote when it times out.</summary>
+    static async Task WaitAsync(Func<Task<long>> read, Func<long, bool> done, TimeSpan timeout, string what, params ServiceProcess[] processes)
+    {
+        try
+        {
+            await Eventually.MatchAsync(read, done, timeout, what);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + string.Concat(processes.Select(p => $"\n--- process {p.Id} ---\n{p.Output}")), e);
+        }
     }
 
     static async Task<JsonNode> ReplayAndWaitAsync(HttpClient admin, object request)
