@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
