@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Npgsql;
 using NewsPlatform.TestKit;
+using Npgsql;
 
 namespace NewsPlatform.Authoring.Tests.Integration;
 
