@@ -22,6 +22,7 @@ public sealed class SearchIndex(string schema, string configuration)
 {
     public const string TableName = "article_search";
     public const string WordsTableName = "search_words";
+    const string DocumentIndexName = $"ix_{TableName}_document";
 
     public string Table => $"{schema}.{TableName}";
     public string WordsTable => $"{schema}.{WordsTableName}";
@@ -36,7 +37,14 @@ public sealed class SearchIndex(string schema, string configuration)
     /// <c>pg_trgm</c> the database owner may create itself.
     /// </summary>
     public static IEnumerable<ISchemaObject> SchemaObjects(string schema) =>
-        [new Extension("pg_trgm"), new Extension("rum"), Definition(schema), WordsDefinition(schema)];
+        [new Extension("pg_trgm"), new Extension("rum"), Definition(schema), DocumentIndex(schema), WordsDefinition(schema)];
+
+    /// <summary>
+    /// RUM rather than GIN: the posting lists carry published_at, so "newest matches first" is read in order from the
+    /// index instead of fetching and sorting every matching row.
+    /// </summary>
+    public static RumIndex DocumentIndex(string schema) => new(schema, TableName, DocumentIndexName,
+        "(document rum_tsvector_addon_ops, published_at) WITH (attach = 'published_at', to = 'document')");
 
     /// <summary>One row per live article.</summary>
     public static Table Definition(string schema)
@@ -55,17 +63,8 @@ public sealed class SearchIndex(string schema, string configuration)
         table.AddColumn("document", "tsvector").NotNull();
         // When the row was first written (an edit keeps it): a search being paged through leaves out rows added since.
         table.AddColumn("indexed_at", "timestamp with time zone").NotNull().DefaultValueByExpression("clock_timestamp()");
-        // RUM rather than GIN: the posting lists carry published_at, so "newest matches first" is read in order
-        // from the index instead of fetching and sorting every matching row.
-        var index = new IndexDefinition($"ix_{TableName}_document")
-        {
-            Columns = ["document rum_tsvector_addon_ops, published_at"],
-            Method = IndexMethod.custom,
-            CustomMethod = "rum",
-        };
-        index.StorageParameters["attach"] = "published_at";
-        index.StorageParameters["to"] = "document";
-        table.Indexes.Add(index);
+        // Created and kept by DocumentIndex: the table's own migration leaves it alone.
+        table.IgnoreIndex(DocumentIndexName);
         return table;
     }
 
@@ -147,11 +146,10 @@ public sealed class SearchIndex(string schema, string configuration)
         var sql = UpsertSql(Placeholders);
         var vocabulary = new SearchVocabulary();
         var bulk = changed.Length >= BulkRows && changed.Length * 2 >= live.Count;
-        var table = Definition(schema);
-        var index = table.Indexes.Single();
+        var index = DocumentIndex(schema);
         if (bulk)
         {
-            await using var drop = dataSource.CreateCommand($"drop index if exists {schema}.{index.Name}");
+            await using var drop = dataSource.CreateCommand(index.DropSql);
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
         try
@@ -178,9 +176,8 @@ public sealed class SearchIndex(string schema, string configuration)
         {
             if (bulk)
             {
-                // Also when the rebuild failed: search must not be left without its index. The same statement
-                // Marten's migration issues, so the next start finds nothing to change.
-                await using var create = dataSource.CreateCommand(index.ToDDL(table));
+                // Also when the rebuild failed: search must not be left without its index.
+                await using var create = dataSource.CreateCommand(index.CreateSql);
                 create.CommandTimeout = 0;
                 await create.ExecuteNonQueryAsync(CancellationToken.None);
             }

@@ -12,7 +12,7 @@ namespace NewsPlatform.ServiceDefaults.EventStore;
 public static class ServiceDatabase
 {
     public const string MaxPoolSizeKey = "Postgres:MaxPoolSize";
-    public const int DefaultMaxPoolSize = 20;
+    public const int DefaultMaxPoolSize = 50;
 
     public static NpgsqlDataSource Create(IConfiguration configuration, string serviceName)
     {
