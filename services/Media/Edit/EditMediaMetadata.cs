@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Read;
+using NewsPlatform.ServiceDefaults.Http;
 
 namespace NewsPlatform.Media.Edit;
 
@@ -23,9 +24,9 @@ public static class EditMediaMetadata
         var validation = MediaMetadata.Validate(request.Credit, request.Caption, request.Alt, request.FocalPoint);
         if (validation.Metadata is not { } metadata) return TypedResults.ValidationProblem(validation.Errors, title: "The photo's details are not valid");
 
-        if (!IfMatch.TryParse(http.Request.Headers.IfMatch, out var expected))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid If-Match",
-                detail: "If-Match must be the quoted version from the ETag of GET /api/media/{id}, e.g. \"3\".");
+        var ifMatch = VersionTag.ReadIfMatch(http.Request);
+        if (ifMatch.IsInvalid) return VersionTag.InvalidIfMatch();
+        var expected = ifMatch.Version;
 
         try
         {
