@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Read;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Media.Edit;
 
@@ -35,7 +36,7 @@ public static class EditMediaMetadata
                 : await session.Events.FetchForWriting<MediaAsset>(id, ct);
             if (stream.Aggregate is not { } asset) return MediaProblems.NotFound(id);
 
-            var decision = MediaAssetDecisions.Edit(asset, metadata, user.Identity?.Name ?? "unknown");
+            var decision = MediaAssetDecisions.Edit(asset, metadata, user.Email());
             if (decision.Rejection is { } rejection) return MediaProblems.Conflict(rejection.Reason);
             if (decision.Events.Count > 0)
             {

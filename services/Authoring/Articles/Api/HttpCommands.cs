@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Articles.Api;
 
@@ -12,7 +13,7 @@ namespace NewsPlatform.Authoring.Articles.Api;
 public static class HttpCommands
 {
     public static Actor ActorOf(ClaimsPrincipal user) =>
-        new(user.FindFirstValue("email") ?? user.FindFirstValue("sub") ?? "unknown", user.FindAll("role").Select(c => c.Value).ToList());
+        new(user.Email(), user.RoleNames());
 
     /// <summary>
     /// Stamps the unit of work with who made it and which request it belongs to, so that every
