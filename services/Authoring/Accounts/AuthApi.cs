@@ -69,8 +69,7 @@ public static class AuthApi
 
     static Ok<MeResponse> Me(ClaimsPrincipal user)
     {
-        var email = user.FindFirstValue("email") ?? user.FindFirstValue("sub") ?? "";
-        return TypedResults.Ok(new MeResponse(email, user.FindFirstValue("name") ?? email, user.FindAll("role").Select(c => c.Value).ToList()));
+        return TypedResults.Ok(new MeResponse(user.Email(), user.DisplayName(), user.RoleNames()));
     }
 
     static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateUser(
@@ -84,7 +83,7 @@ public static class AuthApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Account exists", detail: $"There is already an account for {email}.");
 
         var account = new UserAccount(email, request.DisplayName!.Trim(), passwords.Hash(request.Password!),
-            request.Roles!.Distinct().ToList(), clock.GetUtcNow(), admin.FindFirstValue("email") ?? "unknown");
+            request.Roles!.Distinct().ToList(), clock.GetUtcNow(), admin.Email());
         session.Insert(account);
         try
         {

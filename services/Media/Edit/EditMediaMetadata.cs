@@ -4,6 +4,8 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Read;
+using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Media.Edit;
 
@@ -23,9 +25,9 @@ public static class EditMediaMetadata
         var validation = MediaMetadata.Validate(request.Credit, request.Caption, request.Alt, request.FocalPoint);
         if (validation.Metadata is not { } metadata) return TypedResults.ValidationProblem(validation.Errors, title: "The photo's details are not valid");
 
-        if (!IfMatch.TryParse(http.Request.Headers.IfMatch, out var expected))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid If-Match",
-                detail: "If-Match must be the quoted version from the ETag of GET /api/media/{id}, e.g. \"3\".");
+        var ifMatch = VersionTag.ReadIfMatch(http.Request);
+        if (ifMatch.IsInvalid) return VersionTag.InvalidIfMatch();
+        var expected = ifMatch.Version;
 
         try
         {
@@ -34,7 +36,7 @@ public static class EditMediaMetadata
                 : await session.Events.FetchForWriting<MediaAsset>(id, ct);
             if (stream.Aggregate is not { } asset) return MediaProblems.NotFound(id);
 
-            var decision = MediaAssetDecisions.Edit(asset, metadata, user.Identity?.Name ?? "unknown");
+            var decision = MediaAssetDecisions.Edit(asset, metadata, user.Email());
             if (decision.Rejection is { } rejection) return MediaProblems.Conflict(rejection.Reason);
             if (decision.Events.Count > 0)
             {

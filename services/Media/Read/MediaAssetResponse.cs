@@ -1,5 +1,6 @@
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Renditions;
+using NewsPlatform.ServiceDefaults.Http;
 
 namespace NewsPlatform.Media.Read;
 
@@ -20,7 +21,7 @@ public sealed record MediaAssetResponse(
         asset.Credit, asset.Caption, asset.Alt, asset.FocalPoint, RenditionsOf(asset),
         asset.CreatedAt, asset.UpdatedAt, asset.RetiredReason);
 
-    public string ETag => $"\"{Version}\"";
+    public string ETag => VersionTag.ETag(Version);
 
     static IReadOnlyList<RenditionResponse> RenditionsOf(MediaAsset asset) => asset.Status switch
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Read;
 using NewsPlatform.Media.Storage;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Media.Retire;
 
@@ -29,7 +30,7 @@ public static class RetireMedia
         {
             var stream = await session.Events.FetchForWriting<MediaAsset>(id, ct);
             if (stream.Aggregate is not { } asset) return MediaProblems.NotFound(id);
-            var decision = MediaAssetDecisions.Retire(asset, why, user.Identity?.Name ?? "unknown");
+            var decision = MediaAssetDecisions.Retire(asset, why, user.Email());
             if (decision.Events.Count > 0)
             {
                 stream.AppendMany(decision.Events);

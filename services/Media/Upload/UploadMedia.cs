@@ -9,6 +9,7 @@ using NewsPlatform.Media.Extensions;
 using NewsPlatform.Media.Inspection;
 using NewsPlatform.Media.Read;
 using NewsPlatform.Media.Storage;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Media.Upload;
 
@@ -39,7 +40,7 @@ public static class UploadMedia
         if (inspection.Photo is not { } photo) return MediaProblems.Refused(inspection.Refusal!);
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(form.File));
-        var uploaded = MediaAssetDecisions.Upload(Guid.CreateVersion7(), photo, sha256, metadata, user.Identity?.Name ?? "unknown");
+        var uploaded = MediaAssetDecisions.Upload(Guid.CreateVersion7(), photo, sha256, metadata, user.Email());
         MediaStorage.StageBlob(session, sha256, photo.ContentType, form.File);
         session.Events.StartStream<MediaAsset>(uploaded.MediaId, uploaded);
         await session.SaveChangesAsync(ct);

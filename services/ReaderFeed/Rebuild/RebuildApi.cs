@@ -18,7 +18,7 @@ public static class RebuildApi
 
     static async Task<Accepted<RebuildRun>> Request(RebuildWorker worker, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var run = await worker.RequestAsync(user.FindFirstValue("email"), cancellationToken);
+        var run = await worker.RequestAsync(user.Email(), cancellationToken);
         return TypedResults.Accepted($"/api/feed/rebuild/{run.Id}", run);
     }
 

@@ -53,6 +53,27 @@ public class EditAndRetireTests(MediaFixture fixture)
     }
 
     [Fact]
+    public async Task An_If_Match_that_is_not_a_quoted_version_is_400_and_changes_nothing()
+    {
+        using var writer = fixture.As("writer");
+        var created = await writer.UploadOkAsync(TestImages.Jpeg(300, 200, quality: 64));
+
+        foreach (var header in new[] { "1", "\"1\", \"2\"", "*" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/media/{created.Id}")
+            {
+                Content = JsonContent.Create(new { credit = "Photo: should not be saved", caption = "", alt = "" }),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", header);
+            var response = await writer.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("one version number in quotes", (await response.ProblemAsync()).GetProperty("detail").GetString());
+        }
+        Assert.Equal(created.Credit, (await fixture.GetAsync(created.Id)).Credit);
+    }
+
+    [Fact]
     public async Task Invalid_edits_are_400_naming_each_field()
     {
         var photo = await fixture.ReadyPhotoAsync();

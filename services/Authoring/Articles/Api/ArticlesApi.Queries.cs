@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles.History;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Http;
 using static NewsPlatform.Authoring.Articles.Api.HttpCommands;
 
 namespace NewsPlatform.Authoring.Articles.Api;
@@ -49,8 +50,8 @@ public static partial class ArticlesApi
         Guid id, IQuerySession session, Sections sections, HttpContext http, CancellationToken ct)
     {
         if (await session.LoadAsync<Article>(id, ct) is not { } article) return TypedResults.NotFound();
-        http.Response.Headers.ETag = ETag(article.Version);
-        if (http.Request.Headers.IfNoneMatch.ToString() == ETag(article.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        http.Response.Headers.ETag = VersionTag.ETag(article.Version);
+        if (http.Request.Headers.IfNoneMatch.ToString() == VersionTag.ETag(article.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(ArticleResponse.From(article, sections));
     }
 
@@ -67,7 +68,7 @@ public static partial class ArticlesApi
         if (version < 1) return TypedResults.NotFound();
         var events = await session.Events.FetchStreamAsync(id, version, token: ct);
         if (events.Count < version || Article.Fold(events.Select(e => e.Data)) is not { } article) return TypedResults.NotFound();
-        http.Response.Headers.ETag = ETag(article.Version);
+        http.Response.Headers.ETag = VersionTag.ETag(article.Version);
         return TypedResults.Ok(ArticleResponse.From(article, sections));
     }
 

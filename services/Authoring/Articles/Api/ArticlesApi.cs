@@ -8,6 +8,7 @@ using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Submit;
 using NewsPlatform.Authoring.Articles.Unpublish;
 using NewsPlatform.Authoring.Extensions;
+using NewsPlatform.ServiceDefaults.Http;
 using NewsPlatform.ServiceDefaults.Security;
 using static NewsPlatform.Authoring.Articles.Api.HttpCommands;
 using CommandAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -50,16 +51,16 @@ public static partial class ArticlesApi
     {
         var result = await commands.CreateAsync(request.ToContent(), request.Slug, ActorOf(user), ct);
         if (result is not CommandResult.Done { Article: var article }) return Problem(result);
-        http.Response.Headers.ETag = ETag(article.Version);
+        http.Response.Headers.ETag = VersionTag.ETag(article.Version);
         return TypedResults.Created($"/api/authoring/articles/{article.Id}", ArticleResponse.From(article, commands.Sections));
     }
 
     static async Task<CommandAnswer> Edit(
         Guid id, EditArticleRequest request, ClaimsPrincipal user, ArticleCommands commands, HttpContext http, CancellationToken ct)
     {
-        var (present, version) = IfMatch(http.Request);
+        var (present, version) = VersionTag.ReadIfMatch(http.Request);
         if (!present) return PreconditionRequired();
-        if (version is null) return BadIfMatch();
+        if (version is null) return VersionTag.InvalidIfMatch();
 
         var actor = ActorOf(user);
         var result = await commands.ExecuteAsync(id, version, async article =>
@@ -128,8 +129,8 @@ public static partial class ArticlesApi
     static async Task<CommandAnswer> Transition(
         Guid id, HttpContext http, ArticleCommands commands, Func<Article, Decision> decide, CancellationToken ct)
     {
-        var (present, version) = IfMatch(http.Request);
-        if (present && version is null) return BadIfMatch();
+        var (present, version) = VersionTag.ReadIfMatch(http.Request);
+        if (present && version is null) return VersionTag.InvalidIfMatch();
         var result = await commands.ExecuteAsync(id, version, a => ValueTask.FromResult(decide(a)), ct);
         return Answer(result, http, commands.Sections);
     }

@@ -4,6 +4,8 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Articles.Api;
 
@@ -11,19 +13,7 @@ namespace NewsPlatform.Authoring.Articles.Api;
 public static class HttpCommands
 {
     public static Actor ActorOf(ClaimsPrincipal user) =>
-        new(user.FindFirstValue("email") ?? user.FindFirstValue("sub") ?? "unknown", user.FindAll("role").Select(c => c.Value).ToList());
-
-    /// <summary>The stream version a client saw, from <c>If-Match: "7"</c> (weak or bare forms accepted).</summary>
-    public static (bool Present, long? Version) IfMatch(HttpRequest request)
-    {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header)) return (false, null);
-        var value = header.Split(',')[0].Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
-        return (true, long.TryParse(value.Trim('"'), out var version) && version > 0 ? version : null);
-    }
-
-    public static string ETag(long version) => $"\"{version}\"";
+        new(user.Email(), user.RoleNames());
 
     /// <summary>
     /// Stamps the unit of work with who made it and which request it belongs to, so that every
@@ -44,7 +34,7 @@ public static class HttpCommands
     public static Results<Ok<ArticleResponse>, ProblemHttpResult> Answer(CommandResult result, HttpContext http, Sections sections)
     {
         if (result is not CommandResult.Done done) return Problem(result);
-        http.Response.Headers.ETag = ETag(done.Article.Version);
+        http.Response.Headers.ETag = VersionTag.ETag(done.Article.Version);
         return TypedResults.Ok(ArticleResponse.From(done.Article, sections));
     }
 
@@ -80,8 +70,4 @@ public static class HttpCommands
     public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
         statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
         detail: "Send If-Match with the ETag of the version you edited (e.g. If-Match: \"3\"), so that nobody's changes are overwritten.");
-
-    public static ProblemHttpResult BadIfMatch() => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest, title: "If-Match is not valid",
-        detail: "If-Match must be the ETag this API returned, a version number in quotes such as \"3\".");
 }

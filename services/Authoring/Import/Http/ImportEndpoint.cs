@@ -5,6 +5,7 @@ using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Articles.Import;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Http;
 
 namespace NewsPlatform.Authoring.Import.Http;
 
@@ -68,13 +69,13 @@ public static class ImportEndpoint
 
     private static Created<ArticleResponse> Created(HttpContext context, Article article, Sections sections)
     {
-        context.Response.Headers.ETag = HttpCommands.ETag(article.Version);
+        context.Response.Headers.ETag = VersionTag.ETag(article.Version);
         return TypedResults.Created(Location(article), ArticleResponse.From(article, sections));
     }
 
     private static Ok<ArticleResponse> Existing(HttpContext context, Article article, Sections sections)
     {
-        context.Response.Headers.ETag = HttpCommands.ETag(article.Version);
+        context.Response.Headers.ETag = VersionTag.ETag(article.Version);
         context.Response.Headers.Location = Location(article);
         return TypedResults.Ok(ArticleResponse.From(article, sections));
     }
