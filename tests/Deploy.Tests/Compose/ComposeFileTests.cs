@@ -56,7 +56,9 @@ public sealed class ComposeFileTests
         var expected = NewsPlatformService.All.Select(s => s.Name).Concat(["postgres", "rabbitmq", "jaeger"]).Order();
 
         Assert.Equal(expected, Compose.ServiceNames.Order());
-        Assert.StartsWith("postgres:1", Compose.Service("postgres")["image"].RequiredText);
+        // PostgreSQL is built from deploy/postgres: the official image plus the RUM extension search needs.
+        Assert.Equal("deploy/postgres", Compose.Service("postgres")["build"].RequiredText);
+        Assert.Matches(@"^FROM postgres:1\d", RepositoryRoot.Read("deploy/postgres/Dockerfile").Split('\n').First(l => l.StartsWith("FROM")));
         Assert.StartsWith("rabbitmq:3", Compose.Service("rabbitmq")["image"].RequiredText);
         Assert.EndsWith("-management", Compose.Service("rabbitmq")["image"].RequiredText);
         Assert.StartsWith("jaegertracing/all-in-one:", Compose.Service("jaeger")["image"].RequiredText);

@@ -90,8 +90,12 @@ public sealed partial class BulkImportProcessTests : IAsyncLifetime
 
         async Task<List<string>> SitemapArticlesAsync()
         {
-            var xml = await readerFeed.Client.GetStringAsync("/sitemap.xml");
-            return ArticleUrl().Matches(xml).Select(m => m.Groups[1].Value).ToList();
+            // The sitemap is an index of child sitemaps (one per month): every article is in one of them.
+            var index = await readerFeed.Client.GetStringAsync("/sitemap.xml");
+            var urls = new List<string>();
+            foreach (var child in Regex.Matches(index, "<loc>[^<]*(/sitemaps/[^<]+)</loc>").Select(m => m.Groups[1].Value))
+                urls.AddRange(ArticleUrl().Matches(await readerFeed.Client.GetStringAsync(child)).Select(m => m.Groups[1].Value));
+            return urls;
         }
     }
 
