@@ -25,10 +25,11 @@ public sealed record QueryAdvice(bool HasSearchableWords, string? DidYouMean);
 /// -word). The RUM index hands over the newest <see cref="Candidates"/> matches in publication order, so a word
 /// in every tenth article costs the same as a rare one; those are scored by <c>ts_rank</c> (headline over byline,
 /// tags and standfirst over body), divided by one plus the article's age in <see cref="RecencyDays"/> — a
-/// month-old article needs twice the relevance of today's. Age is measured from the search's own moment
-/// (<c>asOf</c>: the database's clock at the first page, carried by every later one), and only articles published
-/// and indexed by then take part, so the order of one search does not change while it is paged through, however
-/// late an article's event arrives. Fragments come from <c>ts_headline</c> for the page's results only.
+/// month-old article needs twice the relevance of today's (one dated later than the search counts as today's).
+/// Age is measured from the search's own moment (<c>asOf</c>: the database's clock at the first page, carried by
+/// every later one), and only articles indexed by then take part, so the order of one search does not change while
+/// it is paged through, however late an article's event arrives. A live article is found whatever its date, as
+/// the site lists it. Fragments come from <c>ts_headline</c> for the page's results only.
 /// </summary>
 public sealed class ArticleSearch(NpgsqlDataSource dataSource, SearchIndex index)
 {
@@ -67,11 +68,11 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, SearchIndex index
                               least(@asof, date_trunc('milliseconds', statement_timestamp())) as asof),
             candidates as (
                 select s.id, s.published_at, s.document from {index.Table} s, q
-                where s.document @@ q.q and s.published_at <= q.asof and s.indexed_at <= q.asof
-                order by s.published_at <=| q.asof
+                where s.document @@ q.q and s.indexed_at <= q.asof
+                order by s.published_at <=> q.asof
                 limit @candidates),
             scored as (
-                select c.id, ts_rank(c.document, q.q) / (1 + extract(epoch from q.asof - c.published_at) / @recency) as score
+                select c.id, ts_rank(c.document, q.q) / (1 + greatest(0, extract(epoch from q.asof - c.published_at)) / @recency) as score
                 from candidates c, q),
             page as (
                 select id, score from scored

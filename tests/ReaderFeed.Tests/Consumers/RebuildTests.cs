@@ -98,22 +98,22 @@ public class RebuildTests(ReaderFeedHost host)
         for (var i = 0; i < 6; i++)
         {
             var photo = Seed.Photo();
-            var article = Seed.Article(section: "sports", slug: $"cup-round-{i}", heroMediaId: photo.MediaId);
+            var article = Seed.Article(section: "culture", slug: $"theatre-season-{i}", heroMediaId: photo.MediaId);
             await host.PublishAndWaitAsync(Seed.MediaReady(photo));
             await host.PublishAndWaitAsync(Seed.Published(article));
-            await host.PublishAndWaitAsync(Seed.Revised(article with { Headline = $"Cup round {i} decided" }, 2, significant: i % 2 == 0));
+            await host.PublishAndWaitAsync(Seed.Revised(article with { Headline = $"Theatre season {i} announced" }, 2, significant: i % 2 == 0));
             if (i % 3 == 0) await host.PublishAndWaitAsync(Seed.Unpublished(article, 3));
         }
-        await host.PublishAndWaitAsync(Seed.Trending(host.NextTrendingAsOf(), Seed.Article(section: "sports", slug: "cup-round-1")));
+        await host.PublishAndWaitAsync(Seed.Trending(host.NextTrendingAsOf(), Seed.Article(section: "culture", slug: "theatre-season-1")));
         var live = await SnapshotAsync();
         var strays = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
         await using (var session = host.Store.LightweightSession())
         {
-            foreach (var id in strays) session.Store(new ArticleView { Id = id, Path = $"/sports/stray-{id:N}", Status = ArticleStatus.Live });
+            foreach (var id in strays) session.Store(new ArticleView { Id = id, Path = $"/culture/stray-{id:N}", Status = ArticleStatus.Live });
             foreach (var id in strays) session.Store(new MediaView { Id = id });
             await session.SaveChangesAsync();
         }
-        await ExecuteAsync("delete from readerfeed.article_search where section = 'sports'");
+        await ExecuteAsync("delete from readerfeed.article_search where section = 'culture'");
         Assert.NotEqual(live, await SnapshotAsync());
 
         // When the log is replayed three streams at a time
