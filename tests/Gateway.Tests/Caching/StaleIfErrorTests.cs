@@ -69,6 +69,17 @@ public sealed class StaleIfErrorTests
             Assert.True(unseen.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 says when to retry");
             using var problem = JsonDocument.Parse(await unseen.Content.ReadAsStringAsync());
             Assert.Equal("readerfeed", problem.RootElement.GetProperty("service").GetString());
+
+            // Back on the same address: the next requests get fresh pages from ReaderFeed again.
+            await readerFeed.DisposeAsync();
+            readerFeed = await ServiceProcess.StartAsync("services/ReaderFeed", "NewsPlatform.ReaderFeed", settings, port);
+            await Eventually.MatchAsync(async () =>
+            {
+                using var response = await reader.GetAsync("/search?q=never-asked-before");
+                return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            }, s => s.StartsWith("200 "), TimeSpan.FromSeconds(20), "the gateway to use ReaderFeed again");
+            using var fresh = await reader.GetAsync("/");
+            Assert.True(fresh.Headers.Age is null || fresh.Headers.Age < TimeSpan.FromSeconds(2), $"the home page is fresh again (Age {fresh.Headers.Age})");
         }
         finally
         {
