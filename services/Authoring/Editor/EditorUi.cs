@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.Rendering;
 using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Editor;
 
 /// <summary>
 /// The newsroom's editor at <c>/editor</c>: one server-rendered page, its embedded scripts and
-/// styles, and a Markdown preview endpoint. Everything else it does goes through the public API.
+/// styles, and a Markdown preview endpoint. The preview renders with <see cref="ArticleBody"/>, as the site does,
+/// so it shows the body exactly as readers will get it. Everything else it does goes through the public API.
 /// </summary>
 public static class EditorUi
 {
@@ -18,6 +20,9 @@ public static class EditorUi
 
     public const long MaxPreviewRequestBytes = 2 * 1024 * 1024;
 
+    /// <summary>The longest body the preview renders, in characters.</summary>
+    public const int MaxPreviewBodyLength = 200_000;
+
     public static IEndpointRouteBuilder MapEditorUi(this IEndpointRouteBuilder app)
     {
         // Built here rather than registered in DI: the editor is self-contained and read-only after start.
@@ -25,7 +30,7 @@ public static class EditorUi
         var settings = EditorSettings.From(
             app.ServiceProvider.GetRequiredService<Sections>(), app.ServiceProvider.GetRequiredService<IConfiguration>());
         var shell = new EditorShell(assets, settings);
-        var preview = new MarkdownPreview();
+        var body = new ArticleBody();
 
         var editor = app.MapGroup("/editor").AddEndpointFilter(async (context, next) =>
         {
@@ -36,12 +41,12 @@ public static class EditorUi
         // Routing ignores a trailing slash: this answers both /editor and /editor/.
         editor.MapGet("/", (HttpContext context) => Page(context, shell)).ExcludeFromDescription();
         editor.MapGet("/assets/{name}", (string name, HttpContext context) => Asset(name, context, assets)).ExcludeFromDescription();
-        editor.MapPost("/api/preview", (PreviewRequest request) => Preview(request, preview))
+        editor.MapPost("/api/preview", (PreviewRequest request) => Preview(request, body))
             .RequireAuthorization(Policies.Writer)
             // Room for the longest body even as escaped JSON, and no more.
             .WithMetadata(new RequestSizeLimitAttribute(MaxPreviewRequestBytes))
             .WithName("PreviewMarkdown")
-            .WithSummary("Renders an article body (CommonMark) to sanitised HTML for the editor's live preview.");
+            .WithSummary("Renders an article body (CommonMark) to the sanitised HTML readers get, for the editor's live preview.");
         return app;
     }
 
@@ -74,14 +79,14 @@ public static class EditorUi
 
     public sealed record PreviewResponse(string Html);
 
-    static Results<Ok<PreviewResponse>, ProblemHttpResult> Preview(PreviewRequest request, MarkdownPreview preview)
+    static Results<Ok<PreviewResponse>, ProblemHttpResult> Preview(PreviewRequest request, ArticleBody body)
     {
         var markdown = request.Markdown ?? "";
-        if (markdown.Length > MarkdownPreview.MaxBodyLength)
+        if (markdown.Length > MaxPreviewBodyLength)
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "The body is too long to preview",
-                detail: $"'markdown' has {markdown.Length} characters; the preview renders at most {MarkdownPreview.MaxBodyLength}.");
-        return TypedResults.Ok(new PreviewResponse(preview.Render(markdown)));
+                detail: $"'markdown' has {markdown.Length} characters; the preview renders at most {MaxPreviewBodyLength}.");
+        return TypedResults.Ok(new PreviewResponse(body.ToHtml(markdown)));
     }
 }

@@ -13,6 +13,7 @@ using NewsPlatform.ReaderFeed.Rendering;
 using NewsPlatform.ReaderFeed.Search;
 using NewsPlatform.ReaderFeed.Telemetry;
 using NewsPlatform.ReaderFeed.Trending;
+using NewsPlatform.Rendering;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.ServiceDefaults.Newsroom;

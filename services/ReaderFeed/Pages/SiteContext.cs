@@ -5,6 +5,7 @@ using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Rendering;
 using NewsPlatform.ReaderFeed.Search;
 using NewsPlatform.ReaderFeed.Trending;
+using NewsPlatform.Rendering;
 
 namespace NewsPlatform.ReaderFeed.Pages;
 

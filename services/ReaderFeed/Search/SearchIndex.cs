@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using NewsPlatform.ReaderFeed.Articles;
-using NewsPlatform.ReaderFeed.Rendering;
+using NewsPlatform.Rendering;
 using Npgsql;
 using Weasel.Core;
 using Weasel.Postgresql;

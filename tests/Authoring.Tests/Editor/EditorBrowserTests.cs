@@ -156,20 +156,30 @@ public sealed class EditorBrowserTests(EditorHost host)
     }
 
     [Fact]
-    public async Task When_the_preview_renderer_is_out_of_reach_a_simplified_preview_still_shows_the_text_safely()
+    public async Task When_the_preview_is_out_of_reach_the_editor_says_so_shows_no_other_rendering_and_recovers()
     {
         await using var session = await EditorSession.SignInAsync(host, EditorHost.AdminEmail, host.AdminPassword);
         var page = session.Page;
         // As through a proxy that routes only GET under /editor.
-        await page.RouteAsync("**/editor/api/preview", route => route.FulfillAsync(new() { Status = 405 }));
+        var reachable = false;
+        await page.RouteAsync("**/editor/api/preview", route => reachable ? route.ContinueAsync() : route.FulfillAsync(new() { Status = 405 }));
         await page.GetByRole(AriaRole.Link, new() { Name = "New article" }).First.ClickAsync();
-        await session.Field("Body").FillAsync("## Kursk\n\nSafe **words** stay.\n\n<img src=x onerror=alert('img')>\n\n[Tap here](javascript:alert('link'))");
+        await session.Field("Body").FillAsync("## Kursk\n\nSafe **words** stay.\n\n<img src=x onerror=alert('img')>");
 
         var preview = page.GetByRole(AriaRole.Region, new() { Name = "Preview" });
+        await Expect(preview).ToContainTextAsync("The preview is not available right now");
+        await Expect(preview).ToContainTextAsync("you can keep writing and save as usual");
+        await Expect(preview).Not.ToContainTextAsync("405");
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Kursk" })).ToHaveCountAsync(0);
+        await Expect(preview).Not.ToContainTextAsync("Safe words stay.");
+        await session.ScreenshotAsync("editor-preview-unavailable.png");
+
+        // Once it answers again, the next change of the body shows it as readers will get it.
+        reachable = true;
+        await session.Field("Body").FillAsync("## Kursk\n\nSafe **words** stay, and more.");
         await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Kursk" })).ToBeVisibleAsync();
-        await Expect(preview).ToContainTextAsync("Simplified preview");
-        await Expect(preview).ToContainTextAsync("Safe words stay.");
-        await Expect(preview).ToContainTextAsync("<img src=x onerror=alert('img')>");
+        await Expect(preview).ToContainTextAsync("Safe words stay, and more.");
+        await Expect(preview).Not.ToContainTextAsync("The preview is not available right now");
 
         Assert.Empty(session.Problems);
     }

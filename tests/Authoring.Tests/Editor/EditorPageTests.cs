@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsPlatform.Authoring.Editor;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.Rendering;
 using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.TestKit;
 
@@ -136,9 +137,25 @@ public sealed partial class EditorPageTests(EditorHost host)
     }
 
     [Fact]
+    public async Task The_preview_of_every_body_of_the_corpus_is_the_shared_renderer_s_html_with_nothing_hostile_left()
+    {
+        var renderer = new ArticleBody();
+        foreach (var (name, markdown) in MarkdownCorpus.All)
+        {
+            var response = await Preview(TestTokens.For("writer"), new { markdown });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("html").GetString()!;
+            Assert.True(renderer.ToHtml(markdown) == html, $"{name}: the preview differs from the site's renderer\n{html}");
+            var survivors = MarkdownCorpus.Survivors(html);
+            Assert.True(survivors.Count == 0, $"{name}: {string.Join("; ", survivors)}");
+        }
+    }
+
+    [Fact]
     public async Task A_body_too_long_to_preview_is_refused_with_a_problem_naming_the_field()
     {
-        var response = await Preview(TestTokens.For("writer"), new { markdown = new string('x', MarkdownPreview.MaxBodyLength + 1) });
+        var response = await Preview(TestTokens.For("writer"), new { markdown = new string('x', EditorUi.MaxPreviewBodyLength + 1) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

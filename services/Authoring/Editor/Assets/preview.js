@@ -1,14 +1,13 @@
-// The live preview beside the form. The body is rendered by the server (Markdig, then
-// HtmlSanitizer, as readers will get it), so what is inserted here as HTML has already been made
-// safe; everything else goes in as text. When that renderer cannot be reached (a proxy that does
-// not route it, say), a simplified renderer in the browser takes over for the rest of the session.
+// The live preview beside the form. The body is rendered by the server with the site's own
+// renderer (Markdig, then HtmlSanitizer), so it shows exactly what readers will get, and what is
+// inserted here as HTML has already been made safe; everything else goes in as text. There is no
+// second renderer in the browser: when the server's cannot be reached (a proxy that does not route
+// it, say), the preview says so and the next change of the body tries again.
 
 import { request } from './api.js';
 import { $, showMessage } from './dom.js';
-import { renderMarkdown } from './markdown.js';
 
 const unreachable = [0, 404, 405, 502, 503, 504];
-let local = false;
 
 const DELAY_MS = 250;
 let timer = null;
@@ -43,7 +42,6 @@ async function renderBody(body) {
     $('preview-body').replaceChildren();
     return;
   }
-  if (local) return renderLocally(body);
   try {
     const { data } = await request('POST', '/editor/api/preview', { body: { markdown: body } });
     if (mine !== sequence) return;
@@ -52,22 +50,16 @@ async function renderBody(body) {
     showMessage($('preview-error'), '');
   } catch (error) {
     if (mine !== sequence) return;
+    $('preview-error').className = 'notice notice-error';
     if (unreachable.includes(error.status)) {
-      local = true;
-      renderLocally(body);
+      // Nothing shown rather than something that is not what readers will get.
+      $('preview-body').replaceChildren();
+      showMessage($('preview-error'),
+        'The preview is not available right now, so the body is not shown here. Your text is not affected: you can keep writing and save as usual.');
     } else {
-      $('preview-error').className = 'notice notice-error';
       showMessage($('preview-error'), `The preview could not be updated: ${error.message}`);
     }
   }
-}
-
-function renderLocally(body) {
-  lastBody = body;
-  $('preview-body').replaceChildren(...renderMarkdown(body));
-  const note = $('preview-error');
-  note.className = 'notice notice-info';
-  showMessage(note, 'Simplified preview: the full renderer did not answer, so HTML in the body is shown as text here.');
 }
 
 // Links in the preview are for reading, not for leaving the editor with unsaved work.

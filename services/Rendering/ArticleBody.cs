@@ -2,12 +2,14 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
 
-namespace NewsPlatform.ReaderFeed.Rendering;
+namespace NewsPlatform.Rendering;
 
 /// <summary>
-/// Article bodies: CommonMark rendered with Markdig, then sanitised with an allow-list. The sanitised
-/// HTML is what pages embed, unchanged. Headings are adjusted before rendering so the body never adds a
-/// second <c>h1</c> under the headline.
+/// Article bodies as readers get them, and as the editor's preview shows them: CommonMark rendered with
+/// Markdig, then sanitised with an allow-list. Markdig passes raw HTML and <c>javascript:</c> links through, so
+/// the sanitiser always runs last and its HTML is embedded unchanged. Headings are adjusted before rendering so
+/// the body never adds a second <c>h1</c> under the headline. This is the one Markdown dialect of NewsPlatform:
+/// the site (ReaderFeed), its JSON API, its search index and the editor's preview (Authoring) all use it.
 /// </summary>
 public sealed class ArticleBody
 {
@@ -18,6 +20,8 @@ public sealed class ArticleBody
         .UseReferralLinks("nofollow", "noopener", "noreferrer")
         .Build();
 
+    // No images, styles, classes, ids, forms or frames: a body is text with links, and must not dress up as the
+    // page (or the editor) around it. Only web and mail links.
     readonly HtmlSanitizer _sanitizer = new(new HtmlSanitizerOptions
     {
         AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -33,7 +37,7 @@ public sealed class ArticleBody
         AllowedClasses = new HashSet<string>(),
     });
 
-    /// <summary>Safe HTML for the article page and the JSON API.</summary>
+    /// <summary>Safe HTML for the article page, the JSON API and the editor's preview.</summary>
     public string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
