@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Inspection;
+using NewsPlatform.ServiceDefaults.Domain;
 
 namespace NewsPlatform.Media;
 
 /// <summary>The problem details Media answers with, each saying what was wrong.</summary>
 public static class MediaProblems
 {
-    public static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Media not found", detail: $"There is no media with id {id}.");
+    public static ProblemHttpResult NotFound(Guid id) => CommandProblems.Problem(new CommandResult<MediaAsset>.NotFound(id), Commands);
 
     public static ProblemHttpResult Refused(UploadRefusal refusal)
     {
@@ -16,10 +17,17 @@ public static class MediaProblems
             extensions: new Dictionary<string, object?> { ["reason"] = refusal.Reason });
     }
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The change is not allowed", detail: detail);
+    /// <summary>How the outcomes of a command on a MediaAsset stream read (<see cref="CommandProblems"/>).</summary>
+    public static readonly CommandWording Commands = new()
+    {
+        NotFoundTitle = "Media not found",
+        NotFound = id => $"There is no media with id {id}.",
+        StaleTitle = "The media changed meanwhile",
+        Stale = stale => $"Media {stale.Id} is no longer at version {stale.ExpectedVersion}; reload it and apply your change again.",
+        ConflictTitle = "The change is not allowed",
+        Concurrent = id => $"Media {id} was changed by someone else at the same moment; reload it and try again.",
+        NotAllowedTitle = "The change is not allowed",
+    };
 
-    public static ProblemHttpResult PreconditionFailed(Guid id, long expected) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The media changed meanwhile",
-            detail: $"Media {id} is no longer at version {expected}; reload it and apply your change again.");
+    public static ProblemHttpResult Problem(CommandResult<MediaAsset> failure) => CommandProblems.Problem(failure, Commands);
 }

@@ -1,1 +1,2 @@
+global using NewsPlatform.ServiceDefaults.Domain;
 global using Xunit;

@@ -25,6 +25,7 @@ public static class AuthoringExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(NewsroomSettings.ReadSections(builder.Configuration));
         builder.Services.AddSingleton<SlugClaims>();
+        builder.Services.AddSingleton<ArticleSlugs>();
         builder.Services.AddSingleton<ImportArticleHandler>();
         builder.Services.AddScoped<ArticleCommands>();
         builder.Services.AddSingleton<Passwords>();

@@ -36,38 +36,52 @@ public sealed record MediaAsset
 
     public bool HasImage => Sha256 is not null;
 
-    public static MediaAsset Create(MediaUploaded e, DateTimeOffset at) => new()
+    /// <summary>
+    /// The state after <paramref name="event"/>, which happened at <paramref name="at"/> (the event's
+    /// timestamp): the one fold of a MediaAsset stream, used by the projection, the decisions' callers and the tests.
+    /// </summary>
+    public static MediaAsset? When(MediaAsset? state, IMediaAssetEvent @event, DateTimeOffset at)
     {
-        Id = e.MediaId,
-        Status = MediaStatus.Processing,
-        Sha256 = e.Sha256,
-        ContentType = e.ContentType,
-        Length = e.Length,
-        Width = e.Width,
-        Height = e.Height,
-        Credit = e.Credit,
-        Caption = e.Caption,
-        Alt = e.Alt,
-        CreatedAt = at,
-        UpdatedAt = at,
-    };
+        switch (@event)
+        {
+            case MediaUploaded e:
+                return new MediaAsset
+                {
+                    Id = e.MediaId,
+                    Version = 1,
+                    Status = MediaStatus.Processing,
+                    Sha256 = e.Sha256,
+                    ContentType = e.ContentType,
+                    Length = e.Length,
+                    Width = e.Width,
+                    Height = e.Height,
+                    Credit = e.Credit,
+                    Caption = e.Caption,
+                    Alt = e.Alt,
+                    CreatedAt = at,
+                    UpdatedAt = at,
+                };
+            case CreditOnlyMediaRecorded e:
+                return new MediaAsset
+                {
+                    Id = e.MediaId,
+                    Version = 1,
+                    Status = MediaStatus.CreditOnly,
+                    Credit = e.Credit,
+                    Caption = e.Caption,
+                    CreatedAt = at,
+                    UpdatedAt = at,
+                };
+        }
+        if (state is null) return null;
 
-    public static MediaAsset Create(CreditOnlyMediaRecorded e, DateTimeOffset at) => new()
-    {
-        Id = e.MediaId,
-        Status = MediaStatus.CreditOnly,
-        Credit = e.Credit,
-        Caption = e.Caption,
-        CreatedAt = at,
-        UpdatedAt = at,
-    };
-
-    public MediaAsset Apply(MediaMetadataEdited e, DateTimeOffset at) =>
-        this with { Credit = e.Credit, Caption = e.Caption, Alt = e.Alt, FocalPoint = e.FocalPoint, UpdatedAt = at };
-
-    public MediaAsset Apply(RenditionsReady e, DateTimeOffset at) =>
-        this with { Status = MediaStatus.Ready, Renditions = e.Renditions, UpdatedAt = at };
-
-    public MediaAsset Apply(MediaRetired e, DateTimeOffset at) =>
-        this with { Status = MediaStatus.Retired, Renditions = [], RetiredReason = e.Reason, UpdatedAt = at };
+        var next = state with { Version = state.Version + 1, UpdatedAt = at };
+        return @event switch
+        {
+            MediaMetadataEdited e => next with { Credit = e.Credit, Caption = e.Caption, Alt = e.Alt, FocalPoint = e.FocalPoint },
+            RenditionsReady e => next with { Status = MediaStatus.Ready, Renditions = e.Renditions },
+            MediaRetired e => next with { Status = MediaStatus.Retired, Renditions = [], RetiredReason = e.Reason },
+            _ => next,
+        };
+    }
 }

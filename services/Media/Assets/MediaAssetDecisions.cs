@@ -2,20 +2,10 @@ using NewsPlatform.Media.Inspection;
 
 namespace NewsPlatform.Media.Assets;
 
-/// <summary>Why a command was refused, in words an editor understands.</summary>
-public sealed record Rejection(string Reason);
-
-/// <summary>The events a command produces, or why it was refused. No events and no rejection: nothing to do.</summary>
-public sealed record Decision(IReadOnlyList<object> Events, Rejection? Rejection = null)
-{
-    public static Decision Nothing { get; } = new([]);
-    public static Decision Of(params object[] events) => new(events);
-    public static Decision Refuse(string reason) => new([], new Rejection(reason));
-}
-
 /// <summary>
 /// What may happen to a MediaAsset, as pure functions of its state: the endpoints and consumers
-/// load the state, ask here, and append what comes back.
+/// load the state (folded by <see cref="MediaAsset.When"/>), ask here, and append what comes back
+/// (<see cref="ServiceDefaults.Domain.StreamCommands"/> for the editors' commands).
 /// </summary>
 public static class MediaAssetDecisions
 {
@@ -27,23 +17,23 @@ public static class MediaAssetDecisions
     public static Decision Edit(MediaAsset asset, MediaMetadata metadata, string editedBy)
     {
         if (asset.Status == MediaStatus.Retired)
-            return Decision.Refuse($"Media {asset.Id} is retired ({asset.RetiredReason}); its metadata can no longer be edited.");
+            return Decision.NotAllowed($"Media {asset.Id} is retired ({asset.RetiredReason}); its metadata can no longer be edited.");
         if (asset.Credit == metadata.Credit && asset.Caption == metadata.Caption && asset.Alt == metadata.Alt
             && asset.FocalPoint == metadata.FocalPoint)
             return Decision.Nothing;
-        return Decision.Of(new MediaMetadataEdited(metadata.Credit, metadata.Caption, metadata.Alt, metadata.FocalPoint, editedBy));
+        return Decision.Accept(new MediaMetadataEdited(metadata.Credit, metadata.Caption, metadata.Alt, metadata.FocalPoint, editedBy));
     }
 
     /// <summary>Only a photo still being processed becomes ready; a late or repeated result is ignored.</summary>
     public static Decision CompleteRenditions(MediaAsset asset, IReadOnlyList<StoredRendition> renditions) =>
         asset.Status == MediaStatus.Processing && renditions.Count > 0
-            ? Decision.Of(new RenditionsReady(renditions))
+            ? Decision.Accept(new RenditionsReady(renditions))
             : Decision.Nothing;
 
     public static Decision Retire(MediaAsset asset, string reason, string retiredBy) =>
         asset.Status == MediaStatus.Retired
             ? Decision.Nothing
-            : Decision.Of(new MediaRetired(reason, retiredBy));
+            : Decision.Accept(new MediaRetired(reason, retiredBy));
 
     /// <summary>
     /// A credit named by an imported article. The first import creates the asset; a later one
@@ -54,7 +44,7 @@ public static class MediaAssetDecisions
         if (existing is not null) return Decision.Nothing;
         var validation = MediaMetadata.Validate(credit, caption, alt: null, focalPoint: null);
         if (validation.Metadata is not { } metadata)
-            return Decision.Refuse(string.Join(" ", validation.Errors.SelectMany(e => e.Value)));
-        return Decision.Of(new CreditOnlyMediaRecorded(mediaId, metadata.Credit, metadata.Caption, sourceArticleId));
+            return Decision.Invalid("imported credit", validation.Errors);
+        return Decision.Accept(new CreditOnlyMediaRecorded(mediaId, metadata.Credit, metadata.Caption, sourceArticleId));
     }
 }

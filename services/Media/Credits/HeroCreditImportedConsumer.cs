@@ -19,14 +19,14 @@ public sealed class HeroCreditImportedConsumer(IDocumentStore store, ILogger<Her
     {
         var existing = await session.LoadAsync<MediaAsset>(message.MediaId, context.CancellationToken);
         var decision = MediaAssetDecisions.RecordCreditOnly(existing, message.MediaId, message.Credit, message.Caption, message.StreamId);
-        if (decision.Rejection is { } rejection)
+        if (decision.Refusal is { } refusal)
         {
             // A credit Media cannot accept (empty, too long) would fail the same way on every retry.
             logger.LogWarning("Credit for media {MediaId} from article {ArticleId} not recorded: {Reason}",
-                message.MediaId, message.StreamId, rejection.Reason);
+                message.MediaId, message.StreamId, refusal.Reason);
             return;
         }
         if (decision.Events.Count > 0)
-            session.Events.StartStream<MediaAsset>(message.MediaId, decision.Events.ToArray());
+            session.Events.StartStream<MediaAsset>(message.MediaId, decision.Events.Cast<object>().ToArray());
     }
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Read;
+using NewsPlatform.ServiceDefaults.Domain;
 using NewsPlatform.ServiceDefaults.Http;
 using NewsPlatform.ServiceDefaults.Security;
 
@@ -27,35 +27,13 @@ public static class EditMediaMetadata
 
         var ifMatch = VersionTag.ReadIfMatch(http.Request);
         if (ifMatch.IsInvalid) return VersionTag.InvalidIfMatch();
-        var expected = ifMatch.Version;
 
-        try
-        {
-            var stream = expected is { } version
-                ? await session.Events.FetchForWriting<MediaAsset>(id, version, ct)
-                : await session.Events.FetchForWriting<MediaAsset>(id, ct);
-            if (stream.Aggregate is not { } asset) return MediaProblems.NotFound(id);
+        var result = await session.RunAsync<MediaAsset, IMediaAssetEvent>(
+            id, ifMatch.Version, asset => MediaAssetDecisions.Edit(asset, metadata, user.Email()), ct);
+        if (result is not CommandResult<MediaAsset>.Done { State: var asset }) return MediaProblems.Problem(result);
 
-            var decision = MediaAssetDecisions.Edit(asset, metadata, user.Email());
-            if (decision.Rejection is { } rejection) return MediaProblems.Conflict(rejection.Reason);
-            if (decision.Events.Count > 0)
-            {
-                stream.AppendMany(decision.Events);
-                await session.SaveChangesAsync(ct);
-                asset = await session.LoadAsync<MediaAsset>(id, ct) ?? asset;
-            }
-
-            var body = MediaAssetResponse.From(asset);
-            http.Response.Headers.ETag = body.ETag;
-            return TypedResults.Ok(body);
-        }
-        catch (ConcurrencyException) when (expected is { } version)
-        {
-            return MediaProblems.PreconditionFailed(id, version);
-        }
-        catch (ConcurrencyException)
-        {
-            return MediaProblems.Conflict($"Media {id} was changed by someone else at the same moment; reload it and try again.");
-        }
+        var body = MediaAssetResponse.From(asset);
+        http.Response.Headers.ETag = body.ETag;
+        return TypedResults.Ok(body);
     }
 }

@@ -26,7 +26,11 @@ public static class MediaServiceExtensions
         {
             o.Marten = opts =>
             {
-                opts.Projections.Add<MediaAssetProjection>(ProjectionLifecycle.Inline);
+                opts.Events.AddEventTypes([
+                    typeof(MediaUploaded), typeof(MediaMetadataEdited), typeof(RenditionsReady), typeof(MediaRetired),
+                    typeof(CreditOnlyMediaRecorded),
+                ]);
+                opts.Projections.Add(new MediaAssetProjection(), ProjectionLifecycle.Inline);
                 MediaTables.Register(opts);
             };
             o.Relay = MediaRelay.Configure;

@@ -39,7 +39,7 @@ public sealed class ProduceRenditionsConsumer(IDocumentStore store, MediaStorage
         {
             // The bytes passed inspection but their pixels do not decode: no retry can fix that.
             logger.LogWarning("Media {MediaId} cannot be rendered: {Failure}; retiring it", asset.Id, failure);
-            stream.AppendMany(MediaAssetDecisions.Retire(asset, $"The photo could not be rendered: {failure}.", Worker).Events);
+            stream.AppendMany(MediaAssetDecisions.Retire(asset, $"The photo could not be rendered: {failure}.", Worker).Events.Cast<object>());
             return;
         }
 
@@ -47,7 +47,7 @@ public sealed class ProduceRenditionsConsumer(IDocumentStore store, MediaStorage
         var decision = MediaAssetDecisions.CompleteRenditions(asset, stored);
         if (decision.Events.Count == 0) return;
         foreach (var rendition in outcome.Renditions) MediaStorage.StageRendition(session, asset.Id, rendition);
-        stream.AppendMany(decision.Events);
+        stream.AppendMany(decision.Events.Cast<object>());
         MediaMetrics.RenditionsProduced.Add(outcome.Renditions.Count);
         logger.LogInformation("Rendered media {MediaId} ({Width}×{Height}): {Count} renditions in {Milliseconds:0} ms",
             asset.Id, asset.Width, asset.Height, outcome.Renditions.Count, elapsed.TotalMilliseconds);

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Read;
 using NewsPlatform.Media.Storage;
+using NewsPlatform.ServiceDefaults.Domain;
 using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Media.Retire;
@@ -26,23 +26,15 @@ public static class RetireMedia
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid reason",
                 detail: $"The reason must be one line of at most {MaxReasonLength} characters.");
 
-        try
-        {
-            var stream = await session.Events.FetchForWriting<MediaAsset>(id, ct);
-            if (stream.Aggregate is not { } asset) return MediaProblems.NotFound(id);
-            var decision = MediaAssetDecisions.Retire(asset, why, user.Email());
-            if (decision.Events.Count > 0)
+        var result = await session.RunAsync<MediaAsset, IMediaAssetEvent>(
+            id, expectedVersion: null, asset => MediaAssetDecisions.Retire(asset, why, user.Email()), ct,
+            stage: (_, _, _) =>
             {
-                stream.AppendMany(decision.Events);
                 MediaStorage.StageRenditionRemoval(session, id);
-                await session.SaveChangesAsync(ct);
-                asset = await session.LoadAsync<MediaAsset>(id, ct) ?? asset;
-            }
-            return TypedResults.Ok(MediaAssetResponse.From(asset));
-        }
-        catch (ConcurrencyException)
-        {
-            return MediaProblems.Conflict($"Media {id} was changed at the same moment; try again.");
-        }
+                return Task.CompletedTask;
+            });
+        return result is CommandResult<MediaAsset>.Done { State: var asset }
+            ? TypedResults.Ok(MediaAssetResponse.From(asset))
+            : MediaProblems.Problem(result);
     }
 }

@@ -42,13 +42,13 @@ public abstract class ArticleSpec
 
     protected static Article Given(params IArticleEvent[] events) => Article.Fold(events) ?? throw new InvalidOperationException("No article");
 
-    protected static void Then(Decision decision, params IArticleEvent[] expected)
+    protected static void Then(Decision<IArticleEvent> decision, params IArticleEvent[] expected)
     {
         Assert.True(decision.Refusal is null, $"Refused: {decision.Refusal?.Reason}");
         Assert.Equal(expected.Select(Describe), decision.Events.Select(Describe));
     }
 
-    protected static Refusal ThenRefused(Decision decision, RefusalKind kind, string? reasonContains = null)
+    protected static Refusal ThenRefused(Decision<IArticleEvent> decision, RefusalKind kind, string? reasonContains = null)
     {
         Assert.NotNull(decision.Refusal);
         Assert.Empty(decision.Events);

@@ -123,7 +123,7 @@ public sealed class WorkflowMatrixTests : ArticleSpec
         }
     }
 
-    static Decision Decide(string command, Article article, Actor actor) => command switch
+    static Decision<IArticleEvent> Decide(string command, Article article, Actor actor) => command switch
     {
         "submit" => SubmitArticle.Decide(article, new SubmitArticle(Now), actor),
         "edit" => EditArticle.Decide(article, new EditArticle(new ArticleEdit(Body: "A new paragraph."), null, false, Now), actor, Sections),

@@ -1,5 +1,6 @@
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Inspection;
+using NewsPlatform.ServiceDefaults.Domain;
 using SkiaSharp;
 
 namespace NewsPlatform.Media.Tests.Assets;
@@ -12,21 +13,8 @@ public class MediaAssetDecisionsTests
     static readonly MediaMetadata Seed = new("Photo: Stefan Bruder / Shutterstock.com", "Soldiers in Kursk", "Soldiers on a road", null);
     static readonly StoredRendition R320 = new(320, 213, "jpg", 1000, "\"a\"");
 
-    static MediaAsset Given(params object[] events)
-    {
-        MediaAsset? asset = null;
-        foreach (var e in events)
-            asset = e switch
-            {
-                MediaUploaded u => MediaAsset.Create(u, At),
-                CreditOnlyMediaRecorded c => MediaAsset.Create(c, At),
-                MediaMetadataEdited m => asset!.Apply(m, At),
-                RenditionsReady r => asset!.Apply(r, At),
-                MediaRetired r => asset!.Apply(r, At),
-                _ => throw new ArgumentException(e.GetType().Name),
-            };
-        return asset!;
-    }
+    static MediaAsset Given(params IMediaAssetEvent[] events) =>
+        events.Aggregate((MediaAsset?)null, (asset, e) => MediaAsset.When(asset, e, At)) ?? throw new ArgumentException("No asset");
 
     static MediaUploaded Uploaded() => MediaAssetDecisions.Upload(
         Id, new InspectedPhoto(ImageFormat.Jpeg, 1800, 1200, SKEncodedOrigin.TopLeft, 12345), "ab12", Seed, "writer@newsplatform.test");
@@ -68,7 +56,7 @@ public class MediaAssetDecisionsTests
 
         Assert.Equal([new MediaMetadataEdited("Photo: Reuters", Seed.Caption, Seed.Alt, new FocalPoint(0.5, 0.3), "e@x")],
             MediaAssetDecisions.Edit(asset, changed, "e@x").Events);
-        Assert.Equal(Decision.Nothing, MediaAssetDecisions.Edit(asset, Seed, "e@x"));
+        Assert.Equal(Decision<IMediaAssetEvent>.Nothing, MediaAssetDecisions.Edit(asset, Seed, "e@x"));
     }
 
     [Fact]
@@ -79,7 +67,7 @@ public class MediaAssetDecisionsTests
         var decision = MediaAssetDecisions.Edit(retired, Seed with { Credit = "Other" }, "e@x");
 
         Assert.Empty(decision.Events);
-        Assert.Contains("rights expired", decision.Rejection?.Reason);
+        Assert.Contains("rights expired", decision.Refusal?.Reason);
     }
 
     [Fact]
@@ -110,6 +98,6 @@ public class MediaAssetDecisionsTests
         var decision = MediaAssetDecisions.RecordCreditOnly(null, Id, "  ", "caption", Guid.NewGuid());
 
         Assert.Empty(decision.Events);
-        Assert.Contains("credit is required", decision.Rejection?.Reason);
+        Assert.Contains("credit is required", decision.Refusal?.Reason);
     }
 }

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
+using NewsPlatform.Authoring.Articles.Read;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Domain;
 using NewsPlatform.ServiceDefaults.Http;
 using NewsPlatform.ServiceDefaults.Security;
 
@@ -12,6 +13,20 @@ namespace NewsPlatform.Authoring.Articles.Api;
 /// <summary>The HTTP side of article commands: who is asking, which version they saw, and how outcomes answer.</summary>
 public static class HttpCommands
 {
+    /// <summary>How the outcomes of an article command read (<see cref="CommandProblems"/>).</summary>
+    public static readonly CommandWording Wording = new()
+    {
+        NotFoundTitle = "No such article",
+        NotFound = _ => "There is no article with this id.",
+        StaleTitle = "Someone else saved first",
+        Stale = stale => $"You edited version {stale.ExpectedVersion}, but the article has changed since" +
+                         (stale.CurrentVersion is { } current ? $" (it is now at version {current})" : "") +
+                         ". Reload it to see their changes; nothing of yours was saved.",
+        ConflictTitle = "Conflict",
+        Concurrent = _ => "Someone else changed the article at the same moment; reload it and try again.",
+        NotAllowedTitle = "Not allowed now",
+    };
+
     public static Actor ActorOf(ClaimsPrincipal user) =>
         new(user.Email(), user.RoleNames());
 
@@ -31,41 +46,27 @@ public static class HttpCommands
         return next(context);
     }
 
-    public static Results<Ok<ArticleResponse>, ProblemHttpResult> Answer(CommandResult result, HttpContext http, Sections sections)
+    /// <summary>A workflow step. If-Match is optional here; when sent, the step applies only to that version.</summary>
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> Transition(
+        Guid id, HttpContext http, ArticleCommands commands, Sections sections, Func<Article, Decision> decide, CancellationToken ct)
     {
-        if (result is not CommandResult.Done done) return Problem(result);
-        http.Response.Headers.ETag = VersionTag.ETag(done.Article.Version);
-        return TypedResults.Ok(ArticleResponse.From(done.Article, sections));
+        var ifMatch = VersionTag.ReadIfMatch(http.Request);
+        if (ifMatch.IsInvalid) return VersionTag.InvalidIfMatch();
+        var result = await commands.ExecuteAsync(id, ifMatch.Version, a => ValueTask.FromResult(decide(a)), ct);
+        return Answer(result, http, sections);
+    }
+
+    public static Results<Ok<ArticleResponse>, ProblemHttpResult> Answer(CommandResult<Article> result, HttpContext http, Sections sections)
+    {
+        if (result is not CommandResult<Article>.Done { State: var article }) return Problem(result);
+        http.Response.Headers.ETag = VersionTag.ETag(article.Version);
+        return TypedResults.Ok(ArticleResponse.From(article, sections));
     }
 
     /// <summary>Every way a command can fail, as problem details that say why (invalid input names its fields under "errors").</summary>
-    public static ProblemHttpResult Problem(CommandResult failure) => failure switch
-    {
-        CommandResult.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such article",
-            detail: "There is no article with this id."),
-        CommandResult.Stale stale => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Someone else saved first",
-            detail: $"You edited version {stale.ExpectedVersion}, but the article has changed since" +
-                    (stale.CurrentVersion is { } current ? $" (it is now at version {current})" : "") +
-                    ". Reload it to see their changes; nothing of yours was saved.",
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = stale.CurrentVersion }),
-        CommandResult.Conflict conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: conflict.Reason),
-        CommandResult.Refused { Refusal: var refusal } => TypedResults.Problem(
-            statusCode: refusal.Kind switch
-            {
-                RefusalKind.Invalid => StatusCodes.Status400BadRequest,
-                RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status409Conflict,
-            },
-            title: refusal.Kind switch
-            {
-                RefusalKind.Invalid => "The request is not valid",
-                RefusalKind.Forbidden => "Forbidden",
-                _ => "Not allowed now",
-            },
-            detail: refusal.Reason,
-            extensions: refusal.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = refusal.Errors }),
-        _ => throw new UnreachableException(failure.GetType().Name),
-    };
+    public static ProblemHttpResult Problem(CommandResult<Article> failure) => CommandProblems.Problem(failure, Wording);
+
+    public static ProblemHttpResult Problem(Refusal refusal) => CommandProblems.Problem(refusal, Wording);
 
     public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
         statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",

@@ -18,7 +18,7 @@ public sealed record CorrectArticle(string Note, ArticleEdit? Changes, DateTimeO
         var (content, errors) = ArticleRules.Normalize(command.Changes?.ApplyTo(state.Content) ?? state.Content, sections);
         if (ArticleRules.CheckText(command.Note, ArticleRules.NoteMax, "correction note") is { } noteError)
             errors["note"] = [noteError];
-        if (errors.Count > 0) return Decision.Invalid(errors);
+        if (errors.Count > 0) return Decision.Invalid("article", errors);
         if (content.Section != state.Content.Section)
             return Decision.NotAllowed("The section of a published article is part of its URL and cannot change.");
 

@@ -12,7 +12,7 @@ public sealed record CreateArticle(Guid ArticleId, ArticleContent Content, strin
         var (content, errors) = ArticleRules.Normalize(command.Content, sections);
         if (!Slugs.IsValid(command.Slug))
             errors["slug"] = ["Use lower-case letters, digits and single hyphens, e.g. 'north-korea-talks'."];
-        if (errors.Count > 0) return Decision.Invalid(errors);
+        if (errors.Count > 0) return Decision.Invalid("article", errors);
 
         return Decision.Accept(new ArticleDrafted(command.ArticleId, content, command.Slug, actor.Email, command.At));
     }

@@ -45,7 +45,7 @@ public sealed record EditArticle(ArticleEdit Edit, string? Slug, bool Significan
         var (content, errors) = ArticleRules.Normalize(command.Edit.ApplyTo(state.Content), sections);
         if (command.Slug is { } requested && !Slugs.IsValid(requested))
             errors["slug"] = ["Use lower-case letters, digits and single hyphens, e.g. 'north-korea-talks'."];
-        if (errors.Count > 0) return Decision.Invalid(errors);
+        if (errors.Count > 0) return Decision.Invalid("article", errors);
 
         if (content.Section != state.Content.Section && state.HasBeenPublic)
             return Decision.NotAllowed("The section of an article that has been published is part of its URL and cannot change.");
@@ -61,6 +61,6 @@ public sealed record EditArticle(ArticleEdit Edit, string? Slug, bool Significan
                 : new ArticleEdited(content, changed, command.At));
         if (command.Slug is { } slug && slug != state.Slug)
             events.Add(new ArticleSlugChanged(state.Slug, slug, command.At));
-        return new Decision(events, null);
+        return Decision.Accept(events);
     }
 }

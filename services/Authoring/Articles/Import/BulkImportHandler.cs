@@ -35,7 +35,7 @@ public sealed class BulkImportHandler(Sections sections, TimeProvider clock)
                 continue;
             }
             var (section, baseSlug) = wanted[i];
-            var slug = section is null ? baseSlug : await FreeSlugAsync(session, section.Slug, baseSlug, taken, ct);
+            var slug = section is null ? baseSlug : await ArticleSlugs.FreeInBatchAsync(session, section.Slug, baseSlug, taken, ct);
             var decision = ImportArticle.Decide(command, slug, sections, user, now);
             if (decision.Refusal is { } refusal)
             {
@@ -50,19 +50,5 @@ public sealed class BulkImportHandler(Sections sections, TimeProvider clock)
             results.Add(new(ImportOutcome.Created, command.ArticleId, null));
         }
         return results;
-    }
-
-    // The first of "base", "base-2", ... that neither the store nor an earlier article of this unit of work holds.
-    // Only a taken headline slug costs a query (for the claims sharing its stem).
-    static async Task<string> FreeSlugAsync(IQuerySession session, string sectionSlug, string baseSlug, HashSet<string> taken, CancellationToken ct)
-    {
-        if (!taken.Contains(SlugClaim.Key(sectionSlug, baseSlug))) return baseSlug;
-        var stem = SlugClaim.Key(sectionSlug, baseSlug[..Math.Min(baseSlug.Length, Slugs.MaxLength - 6)]);
-        taken.UnionWith(await session.Query<SlugClaim>().Where(c => c.Id.StartsWith(stem)).Select(c => c.Id).ToListAsync(ct));
-        for (var n = 2; ; n++)
-        {
-            var candidate = Slugs.Numbered(baseSlug, n);
-            if (!taken.Contains(SlugClaim.Key(sectionSlug, candidate))) return candidate;
-        }
     }
 }

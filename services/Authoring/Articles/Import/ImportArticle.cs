@@ -33,7 +33,7 @@ public sealed record ImportArticle(
             sections);
         if (command.PhotoCredit?.Trim().Length > PhotoCreditMax) errors["photoCredit"] = [$"At most {PhotoCreditMax} characters."];
         if (!Slugs.IsValid(slug)) errors["slug"] = [$"'{slug}' is not a valid slug."];
-        if (errors.Count > 0) return Decision.Invalid(errors);
+        if (errors.Count > 0) return Decision.Invalid("article", errors);
 
         var events = new List<IArticleEvent> { new ArticleDrafted(command.ArticleId, content, slug, user, now) };
         if (heroMediaId is { } mediaId)
@@ -45,7 +45,7 @@ public sealed record ImportArticle(
                 ? new ArticleScheduled(publishedAt, now)
                 : new ArticlePublished(publishedAt, null, now));
         }
-        return new Decision(events, null);
+        return Decision.Accept(events);
     }
 
     /// <summary>

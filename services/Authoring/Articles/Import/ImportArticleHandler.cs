@@ -1,8 +1,9 @@
-using JasperFx;
+using System.Diagnostics;
 using Marten;
 using Marten.Exceptions;
 using NewsPlatform.Authoring.Articles.Urls;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Domain;
 
 namespace NewsPlatform.Authoring.Articles.Import;
 
@@ -26,44 +27,34 @@ public sealed record ImportArticleResult(
 /// has a stream is left exactly as it is — also when two instances import it at the same moment.
 /// Commits on the session it is given.
 /// </summary>
-public sealed class ImportArticleHandler(Sections sections, SlugClaims slugClaims, TimeProvider clock)
+public sealed class ImportArticleHandler(Sections sections, ArticleSlugs slugs, TimeProvider clock)
 {
-    const int Attempts = 10;
-
     public async Task<ImportArticleResult> HandleAsync(IDocumentSession session, ImportArticle command, string user, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        if (await session.Events.FetchStreamStateAsync(command.ArticleId, ct) is not null)
+            return await AlreadyExisted(session, command.ArticleId, ct);
+
+        session.LastModifiedBy = user;
+        CommandResult<Article> result;
+        try
         {
-            if (await session.Events.FetchStreamStateAsync(command.ArticleId, ct) is not null)
-                return await AlreadyExisted(session, command.ArticleId, ct);
-
-            var slug = sections.Find(command.Section) is { } section
-                ? await slugClaims.FreeSlugAsync(session, section.Name, Slugs.From(command.Headline), command.ArticleId, ct, spread: attempt)
-                : Slugs.From(command.Headline);
-            var decision = ImportArticle.Decide(command, slug, sections, user, clock.GetUtcNow());
-            if (decision.Refusal is { } refusal)
-                return new ImportArticleResult(ImportOutcome.Refused, command.ArticleId, null, refusal.Reason, refusal.Errors);
-
-            var article = Article.Fold(decision.Events)!;
-            session.LastModifiedBy = user;
-            session.Events.StartStream<Article>(command.ArticleId, decision.Events.Cast<object>().ToArray());
-            try
-            {
-                await slugClaims.StageAsync(session, null, article, ct);
-                await session.SaveChangesAsync(ct);
-                return new ImportArticleResult(ImportOutcome.Created, command.ArticleId, article);
-            }
-            catch (ExistingStreamIdCollisionException)
-            {
-                session.EjectAllPendingChanges();
-                return await AlreadyExisted(session, command.ArticleId, ct);
-            }
-            catch (Exception e) when (e is DocumentAlreadyExistsException or SlugTakenException && attempt < Attempts)
-            {
-                // Another article took the slug between our look-up and our commit: pick the next one.
-                session.EjectAllPendingChanges();
-            }
+            result = await slugs.StartAsync(session, command.ArticleId, command.Section, command.Headline, requestedSlug: null,
+                slug => ImportArticle.Decide(command, slug, sections, user, clock.GetUtcNow()), ct);
         }
+        catch (ExistingStreamIdCollisionException)
+        {
+            // Another instance imported the same article a moment ago.
+            session.EjectAllPendingChanges();
+            return await AlreadyExisted(session, command.ArticleId, ct);
+        }
+        return result switch
+        {
+            CommandResult<Article>.Done done => new ImportArticleResult(ImportOutcome.Created, command.ArticleId, done.State),
+            CommandResult<Article>.Refused { Refusal: var refusal } =>
+                new ImportArticleResult(ImportOutcome.Refused, command.ArticleId, null, refusal.Reason, refusal.Errors),
+            CommandResult<Article>.Conflict conflict => throw new CommandConflictException(conflict.Reason),
+            _ => throw new UnreachableException(result.GetType().Name),
+        };
     }
 
     static async Task<ImportArticleResult> AlreadyExisted(IDocumentSession session, Guid id, CancellationToken ct) =>

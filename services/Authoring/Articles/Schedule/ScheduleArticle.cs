@@ -9,7 +9,7 @@ public sealed record ScheduleArticle(DateTimeOffset PublishAt, DateTimeOffset At
         if (state.Status == ArticleStatus.Published)
             return Decision.NotAllowed("The article is already published; unpublish it first to schedule it again.");
         if (command.PublishAt <= command.At)
-            return Decision.Invalid("publishAt", $"Must be in the future (it is now {command.At:u}); publish now instead.");
+            return Decision.Invalid("article", "publishAt", $"Must be in the future (it is now {command.At:u}); publish now instead.");
         if (state.Status == ArticleStatus.Scheduled && state.ScheduledFor == command.PublishAt)
             return Decision.Accept();
 

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using NewsPlatform.Authoring.Articles.Publish;
+using NewsPlatform.ServiceDefaults.Domain;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
 namespace NewsPlatform.Authoring.Articles.Schedule;
@@ -74,24 +74,22 @@ public sealed class ScheduledPublisher(
         session.LastModifiedBy = User;
         session.CorrelationId = activity?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
 
-        var stream = await session.Events.FetchForWriting<Article>(id, ct);
-        if (stream.Aggregate is not { } article) return false;
-        var decision = PublishDueArticle.Decide(article, new PublishDueArticle(clock.GetUtcNow()));
-        if (decision.IsRefused) return false; // published, moved or unscheduled since we looked
-
-        stream.AppendMany(decision.Events.Cast<object>().ToArray());
-        try
+        ArticlePublished? publication = null;
+        var result = await session.RunAsync<Article, IArticleEvent>(id, expectedVersion: null, article =>
         {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
+            var decision = PublishDueArticle.Decide(article, new PublishDueArticle(clock.GetUtcNow()));
+            publication = decision.Events.OfType<ArticlePublished>().SingleOrDefault();
+            return decision;
+        }, ct);
+        if (result is CommandResult<Article>.Concurrent)
         {
             LostRaces.Add(1);
             logger.LogDebug("Article {ArticleId} was changed by someone else while being published; leaving it to them", id);
             return false;
         }
+        // Refused: published, moved or unscheduled since we looked.
+        if (result is not CommandResult<Article>.Done || publication is not { } published) return false;
 
-        var published = (ArticlePublished)decision.Events[0];
         Published.Add(1);
         Lateness.Record((published.At - published.ScheduledFor!.Value).TotalSeconds);
         logger.LogInformation("Published scheduled article {ArticleId} (planned {Planned:u}, published {Actual:u})",

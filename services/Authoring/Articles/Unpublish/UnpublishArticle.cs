@@ -7,7 +7,7 @@ public sealed record UnpublishArticle(string Reason, DateTimeOffset At)
     {
         if (!actor.IsEditor) return Decision.Forbidden("Only editors unpublish articles.");
         if (ArticleRules.CheckText(command.Reason, ArticleRules.ReasonMax, "reason") is { } error)
-            return Decision.Invalid("reason", error);
+            return Decision.Invalid("article", "reason", error);
         return state.Status == ArticleStatus.Published
             ? Decision.Accept(new ArticleUnpublished(command.Reason.Trim(), command.At))
             : Decision.NotAllowed($"The article is {state.Status.Describe()}; only a published article can be unpublished.");

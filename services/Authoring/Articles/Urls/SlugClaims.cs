@@ -1,5 +1,6 @@
 using Marten;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Domain;
 
 namespace NewsPlatform.Authoring.Articles.Urls;
 
@@ -13,8 +14,9 @@ public sealed record SlugClaim(string Id, Guid ArticleId)
     public static string Key(string sectionSlug, string slug) => $"{sectionSlug}/{slug}";
 }
 
+/// <summary>The URL is held by another article; a command answers it as a 409 conflict.</summary>
 public sealed class SlugTakenException(string section, string slug)
-    : Exception($"The slug '{slug}' is already used in {section} by another article.");
+    : CommandConflictException($"The slug '{slug}' is already used in {section} by another article.");
 
 public sealed class SlugClaims(Sections sections)
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Articles.Import;
+using NewsPlatform.Authoring.Articles.Read;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
 

@@ -1,6 +1,6 @@
 using NewsPlatform.Authoring.Newsroom;
 
-namespace NewsPlatform.Authoring.Articles.Api;
+namespace NewsPlatform.Authoring.Articles.Read;
 
 public sealed record CorrectionResponse(string Note, DateTimeOffset At, IReadOnlyList<string> ChangedFields);
 
