@@ -22,7 +22,7 @@ public sealed class ReplayTests
     const string PublishedExchange = "NewsPlatform.Contracts.Articles:ArticlePublishedV1";
     const string ViewsSql = "select id::text, data::text from readerfeed.mt_doc_articleview order by id";
 
-    [Fact(Skip = "Has not yet passed on this machine: under load the live ReaderFeed got none of the 10,000 imported articles (the relay did not start within the test's time); to be found and fixed before replay is called done")]
+    [Fact]
     public async Task A_ReaderFeed_on_an_empty_database_serves_all_10000_articles_after_a_replay_as_one_that_saw_them_live()
     {
         await using var infrastructure = await TestInfrastructure.CreateAsync();
@@ -43,7 +43,7 @@ public sealed class ReplayTests
         await WaitAsync(() => infrastructure.Database.CountAsync("select count(*) from readerfeed.mt_doc_articleview"),
             n => n == ArticleCount, TimeSpan.FromMinutes(10), $"{ArticleCount} articles in the live ReaderFeed", authoring, liveFeed);
         var liveViews = await ReadModelsAsync(infrastructure.Database.ConnectionString);
-        var liveSitemap = await liveFeed.Client.GetStringAsync("/sitemap.xml");
+        var liveSitemap = await SitemapAsync(liveFeed);
         var samplePaths = liveViews.Values.Select(PathOf).Where((_, i) => i % 500 == 0).ToList();
         var livePages = await PagesAsync(liveFeed, samplePaths);
         await WaitForDepthAsync(infrastructure.VirtualHost, Bystander, ArticleCount);
@@ -63,9 +63,9 @@ public sealed class ReplayTests
             n => n == ArticleCount, TimeSpan.FromMinutes(10), $"{ArticleCount} articles in the ReaderFeed replayed to", restoredFeed);
         var replayedViews = await ReadModelsAsync(emptyDatabase.ConnectionString);
         Assert.Equal(liveViews, replayedViews);
-        Assert.Equal(liveSitemap, await restoredFeed.Client.GetStringAsync("/sitemap.xml"));
+        Assert.Equal(liveSitemap, await SitemapAsync(restoredFeed));
         Assert.Equal(livePages, await PagesAsync(restoredFeed, samplePaths));
-        Assert.Equal(ArticleCount, Pages.Occurrences(liveSitemap, "<loc>") - SitemapPagesOtherThanArticles(liveSitemap));
+        Assert.Equal(ArticleCount, ArticlesIn(liveSitemap));
 
         // Only the named queue received the replay: the bystander bound to the same exchange holds just the live copies.
         // (The management API refreshes queue figures every 5 s; two refreshes after the broker confirmed every send.)
@@ -285,9 +285,19 @@ public sealed class ReplayTests
         return pages;
     }
 
-    /// <summary>The sitemap lists the home page and each section besides the articles.</summary>
-    static int SitemapPagesOtherThanArticles(string sitemap) =>
-        Pages.Parse(sitemap).QuerySelectorAll("loc").Count(loc => loc.TextContent.TrimEnd('/').Count(c => c == '/') <= 3);
+    /// <summary>The sitemap index and every child sitemap it lists (one per month), in its order.</summary>
+    static async Task<List<string>> SitemapAsync(ServiceProcess feed)
+    {
+        var index = await feed.Client.GetStringAsync("/sitemap.xml");
+        var documents = new List<string> { index };
+        foreach (var loc in Pages.Parse(index).QuerySelectorAll("sitemap > loc"))
+            documents.Add(await feed.Client.GetStringAsync(new Uri(loc.TextContent.Trim()).PathAndQuery));
+        return documents;
+    }
+
+    /// <summary>The article pages the child sitemaps list: /{section}/{slug}, not the home page or a section.</summary>
+    static int ArticlesIn(List<string> sitemap) => sitemap.Skip(1)
+        .Sum(child => Pages.Parse(child).QuerySelectorAll("url > loc").Count(loc => new Uri(loc.TextContent.Trim()).AbsolutePath.Trim('/').Split('/').Length == 2));
 
     static async Task BindBystanderAsync(string vhost)
     {

@@ -14,8 +14,8 @@ public sealed record ReplayRequest(string? To, DateTimeOffset? FromTime = null, 
 /// <summary>
 /// Sends this service's relayed events again, to one named queue and no other. The events go through the relay's own
 /// <see cref="RelayMap"/> and <see cref="RelayEnvelope"/> (so the same messages, MessageIds, headers and traces as
-/// when they were published live) and are sent with MassTransit <c>Send</c> to <c>queue:NAME</c>, only of the message
-/// types that queue's bindings receive. The store is read a page at a time in sequence order (so per stream in
+/// when they were published live) and are sent with MassTransit <c>Send</c> to the queue's own exchange (see
+/// <see cref="TargetAddress"/>), only of the message types that queue's bindings receive. The store is read a page at a time in sequence order (so per stream in
 /// version order), each page's messages are confirmed by the broker before the next page is read, and the run's
 /// position is stored after each page. Consumers are idempotent by MessageId, so a repeated or overlapping replay
 /// changes nothing that was already applied.
@@ -85,7 +85,7 @@ public sealed class ReplayRunner(
         progress?.Invoke(run);
         try
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + run.Queue));
+            var endpoint = await bus.GetSendEndpoint(TargetAddress(run));
             var receives = new Dictionary<Type, bool>();
             while (run.Position < run.ToPosition)
             {
@@ -141,6 +141,15 @@ public sealed class ReplayRunner(
         var types = map.EventTypes.ToArray();
         return session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= upTo && e.EventTypesAre(types));
     }
+
+    /// <summary>
+    /// Where the replay sends: a MassTransit consumer's queue is fed by an exchange of its own name, and sending there
+    /// declares nothing new. Sending to <c>queue:NAME</c> would declare the queue as a classic one, which RabbitMQ
+    /// refuses for a quorum queue (406 PRECONDITION_FAILED, inequivalent arg 'x-queue-type'); that address is kept
+    /// only for a queue without an exchange of its own, which a replay then gives it.
+    /// </summary>
+    static Uri TargetAddress(ReplayRun run) =>
+        new((run.Exchanges.Contains(run.Queue, StringComparer.Ordinal) ? "exchange:" : "queue:") + run.Queue);
 
     /// <summary>Whether the queue's bindings receive this message type: its publish exchange is one of those feeding the queue.</summary>
     bool Receives(Dictionary<Type, bool> known, Type messageType, ReplayRun run)
