@@ -71,10 +71,12 @@ public sealed partial class Dockerfile
             values[declared[0]] = buildArguments.TryGetValue(declared[0], out var given) ? given
                 : declared.Length > 1 ? declared[1].Trim('"') : "";
         }
-        var instructions = plain.Instructions
-            .Select(i => i with { Arguments = ArgReference().Replace(i.Arguments, m =>
-                values.TryGetValue(m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["bare"].Value, out var v) ? v : m.Value) })
-            .ToList();
+        string Expand(Match reference)
+        {
+            var name = reference.Groups["braced"].Success ? reference.Groups["braced"].Value : reference.Groups["bare"].Value;
+            return values.TryGetValue(name, out var value) ? value : reference.Value;
+        }
+        var instructions = plain.Instructions.Select(i => i with { Arguments = ArgReference().Replace(i.Arguments, Expand) }).ToList();
         return new Dockerfile(relativePath, instructions, plain.StageImages);
     }
 
