@@ -1,7 +1,9 @@
+using NewsPlatform.ServiceDefaults.Hosting;
+
 namespace NewsPlatform.Trending;
 
 /// <summary>Settings under <c>Trending</c>; every value has a production default.</summary>
-public sealed class TrendingOptions
+public sealed class TrendingOptions : IValidatedOptions
 {
     public const string Section = "Trending";
 
@@ -48,17 +50,19 @@ public sealed class TrendingOptions
     /// <summary>How long per-minute view counts are kept for replay.</summary>
     public TimeSpan ReplayRetention { get; set; } = TimeSpan.FromDays(30);
 
-    public IEnumerable<string> Validate()
+    public IEnumerable<SettingProblem> Validate()
     {
-        if (HalfLife <= TimeSpan.Zero) yield return "Trending:HalfLife must be positive.";
-        if (TopN is < 1 or > 100) yield return "Trending:TopN must be between 1 and 100.";
-        if (MaxLimit < TopN) yield return "Trending:MaxLimit must be at least Trending:TopN.";
-        if (RepeatWindow < TimeSpan.Zero) yield return "Trending:RepeatWindow must not be negative.";
-        if (RepeatCapacity < 1) yield return "Trending:RepeatCapacity must be positive.";
-        if (FlushInterval <= TimeSpan.Zero || CatalogRefresh <= TimeSpan.Zero || ChangeInterval <= TimeSpan.Zero)
-            yield return "Trending:FlushInterval, CatalogRefresh and ChangeInterval must be positive.";
-        if (MaxBatchViews < 1 || MaxBatchesInFlight < 1) yield return "Trending:MaxBatchViews and MaxBatchesInFlight must be positive.";
-        if (PublishTimeout <= TimeSpan.Zero) yield return "Trending:PublishTimeout must be positive.";
-        if (ReplayRetention <= TimeSpan.Zero) yield return "Trending:ReplayRetention must be positive.";
+        if (HalfLife <= TimeSpan.Zero) yield return new(nameof(HalfLife), $"must be positive; it is {HalfLife}");
+        if (TopN is < 1 or > 100) yield return new(nameof(TopN), $"must be between 1 and 100; it is {TopN}");
+        if (MaxLimit < TopN) yield return new(nameof(MaxLimit), $"must be at least Trending:TopN ({TopN}); it is {MaxLimit}");
+        if (RepeatWindow < TimeSpan.Zero) yield return new(nameof(RepeatWindow), $"must not be negative; it is {RepeatWindow}");
+        if (RepeatCapacity < 1) yield return new(nameof(RepeatCapacity), $"must be positive; it is {RepeatCapacity}");
+        if (FlushInterval <= TimeSpan.Zero) yield return new(nameof(FlushInterval), $"must be positive; it is {FlushInterval}");
+        if (CatalogRefresh <= TimeSpan.Zero) yield return new(nameof(CatalogRefresh), $"must be positive; it is {CatalogRefresh}");
+        if (ChangeInterval <= TimeSpan.Zero) yield return new(nameof(ChangeInterval), $"must be positive; it is {ChangeInterval}");
+        if (MaxBatchViews < 1) yield return new(nameof(MaxBatchViews), $"must be positive; it is {MaxBatchViews}");
+        if (MaxBatchesInFlight < 1) yield return new(nameof(MaxBatchesInFlight), $"must be positive; it is {MaxBatchesInFlight}");
+        if (PublishTimeout <= TimeSpan.Zero) yield return new(nameof(PublishTimeout), $"must be positive; it is {PublishTimeout}");
+        if (ReplayRetention <= TimeSpan.Zero) yield return new(nameof(ReplayRetention), $"must be positive; it is {ReplayRetention}");
     }
 }

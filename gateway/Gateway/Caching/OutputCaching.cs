@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using NewsPlatform.Gateway.Extensions;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.Gateway.Caching;
 
@@ -12,24 +14,19 @@ public static class OutputCaching
     /// </summary>
     public static WebApplicationBuilder AddReaderOutputCache(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection("Gateway:OutputCache");
-        var duration = section.GetValue<TimeSpan?>("Duration") ?? TimeSpan.FromSeconds(10);
-        var sizeLimit = section.GetValue<long?>("SizeLimitMegabytes") ?? 128;
-        var staleIfError = section.GetValue<TimeSpan?>("StaleIfError") ?? TimeSpan.FromMinutes(10);
-        var retryAfter = builder.Configuration.GetValue<TimeSpan?>("Gateway:RetryAfter") ?? TimeSpan.FromSeconds(5);
-        if (staleIfError < TimeSpan.Zero || retryAfter < TimeSpan.FromSeconds(1))
-            throw new InvalidOperationException("NewsPlatform cannot start: Gateway:OutputCache:StaleIfError must not be negative and Gateway:RetryAfter must be at least 1 s.");
+        var cache = builder.AddValidatedOptions<OutputCacheOptions>(OutputCacheOptions.Section);
+        var retryAfter = builder.AddValidatedOptions<GatewayOptions>(GatewayOptions.Section).RetryAfter;
 
         builder.Services.AddOutputCache(o =>
         {
-            o.SizeLimit = sizeLimit * 1024 * 1024;
+            o.SizeLimit = cache.SizeLimitMegabytes * 1024 * 1024;
             // Slugs are lower-case; /News and /news are different requests that a service may answer differently.
             o.UseCaseSensitivePaths = true;
-            o.AddPolicy(ReaderCachePolicy.Name, new ReaderCachePolicy(duration));
+            o.AddPolicy(ReaderCachePolicy.Name, new ReaderCachePolicy(cache.Duration));
         });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(new ReaderFailover.RetryAfter((int)Math.Ceiling(retryAfter.TotalSeconds)));
-        KeepStaleCopies(builder.Services, staleIfError);
+        KeepStaleCopies(builder.Services, cache.StaleIfError);
         builder.AddReaderCompression();
         return builder.AddReaderCachePurge();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsPlatform.ServiceDefaults.Health;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.Gateway.Health;
 
@@ -13,8 +14,8 @@ public static class ServiceReadiness
     /// </summary>
     public static WebApplicationBuilder AddServiceReadiness(this WebApplicationBuilder builder)
     {
-        var timeout = builder.Configuration.GetValue<TimeSpan?>("Gateway:Readiness:Timeout") ?? TimeSpan.FromSeconds(2);
-        var serviceDown = builder.Configuration.GetValue<HealthStatus?>("Gateway:Readiness:ServiceDownStatus") ?? HealthStatus.Unhealthy;
+        var readiness = builder.AddValidatedOptions<ReadinessOptions>(ReadinessOptions.Section);
+        var timeout = readiness.Timeout;
         builder.Services.AddHttpClient(ServiceReadinessCheck.HttpClientName, c => c.Timeout = timeout);
 
         var checks = builder.Services.AddHealthChecks();
@@ -24,7 +25,7 @@ public static class ServiceReadiness
             checks.Add(new HealthCheckRegistration(
                 clusterId,
                 sp => ActivatorUtilities.CreateInstance<ServiceReadinessCheck>(sp, clusterId),
-                serviceDown,
+                readiness.ServiceDownStatus,
                 [HealthEndpoints.Ready],
                 timeout + TimeSpan.FromSeconds(1)));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.Gateway.RateLimiting;
 
@@ -15,8 +16,7 @@ public static class GatewayRateLimiting
     /// </summary>
     public static WebApplicationBuilder AddGatewayRateLimiting(this WebApplicationBuilder builder)
     {
-        var limits = Policies.ToDictionary(p => p, p =>
-            builder.Configuration.GetSection($"Gateway:RateLimits:{p}").Get<RateLimitOptions>() ?? new RateLimitOptions());
+        var limits = Policies.ToDictionary(p => p, p => builder.AddValidatedOptions<RateLimitOptions>($"Gateway:RateLimits:{p}", name: p));
 
         builder.Services.AddRateLimiter(o =>
         {

@@ -1,3 +1,6 @@
+using NewsPlatform.Gateway.Extensions;
+using NewsPlatform.ServiceDefaults.Hosting;
+
 namespace NewsPlatform.Gateway.Security;
 
 public static class EdgeHardening
@@ -9,14 +12,14 @@ public static class EdgeHardening
     /// </summary>
     public static WebApplicationBuilder AddEdgeHardening(this WebApplicationBuilder builder)
     {
-        var gateway = builder.Configuration.GetSection("Gateway");
+        var gateway = builder.AddValidatedOptions<GatewayOptions>(GatewayOptions.Section);
         builder.WebHost.ConfigureKestrel(o =>
         {
             o.AddServerHeader = false;
-            o.Limits.MaxRequestBodySize = gateway.GetValue<long?>("MaxRequestBodySize") ?? 1024 * 1024;
+            o.Limits.MaxRequestBodySize = gateway.MaxRequestBodySize;
         });
 
-        builder.Services.Configure<SecurityHeadersOptions>(gateway.GetSection(SecurityHeadersOptions.Section));
+        builder.AddValidatedOptions<SecurityHeadersOptions>(SecurityHeadersOptions.Section);
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsPlatform.ServiceDefaults.Hosting;
 using Npgsql;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -6,12 +7,19 @@ using Weasel.Postgresql.Tables;
 namespace NewsPlatform.Authoring.Accounts;
 
 /// <summary>Limits on failed sign-ins (<c>Authoring:Login:*</c>).</summary>
-public sealed class LoginThrottleOptions
+public sealed class LoginThrottleOptions : IValidatedOptions
 {
     public const string Section = "Authoring:Login";
     public int MaxFailuresPerEmail { get; set; } = 5;
     public int MaxFailuresPerAddress { get; set; } = 20;
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+    public IEnumerable<SettingProblem> Validate()
+    {
+        if (MaxFailuresPerEmail < 1) yield return new(nameof(MaxFailuresPerEmail), $"must be positive; it is {MaxFailuresPerEmail}");
+        if (MaxFailuresPerAddress < 1) yield return new(nameof(MaxFailuresPerAddress), $"must be positive; it is {MaxFailuresPerAddress}");
+        if (Window <= TimeSpan.Zero) yield return new(nameof(Window), $"must be positive; it is {Window}");
+    }
 }
 
 /// <summary>

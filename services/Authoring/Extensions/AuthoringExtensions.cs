@@ -12,6 +12,7 @@ using NewsPlatform.Authoring.Import.Bulk;
 using NewsPlatform.Authoring.Import.Seeding;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.Authoring.Extensions;
 
@@ -31,8 +32,8 @@ public static class AuthoringExtensions
         builder.Services.AddSingleton<Passwords>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<LoginThrottle>();
-        builder.Services.Configure<LoginThrottleOptions>(builder.Configuration.GetSection(LoginThrottleOptions.Section));
-        builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.Section));
+        builder.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.Section);
+        builder.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 

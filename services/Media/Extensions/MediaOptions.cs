@@ -1,7 +1,9 @@
+using NewsPlatform.ServiceDefaults.Hosting;
+
 namespace NewsPlatform.Media.Extensions;
 
 /// <summary>Limits under <c>Media</c> in configuration (<c>Media__MaxUploadBytes</c>, ...).</summary>
-public sealed class MediaOptions
+public sealed class MediaOptions : IValidatedOptions
 {
     public const string Section = "Media";
 
@@ -22,4 +24,11 @@ public sealed class MediaOptions
     public const long FormOverheadBytes = 64 * 1024;
 
     public long MaxRequestBodyBytes => MaxUploadBytes + FormOverheadBytes;
+
+    public IEnumerable<SettingProblem> Validate()
+    {
+        if (MaxUploadBytes <= 0) yield return new(nameof(MaxUploadBytes), $"must be a positive number of bytes; it is {MaxUploadBytes}");
+        if (MaxPixels <= 0) yield return new(nameof(MaxPixels), $"must be a positive number of pixels; it is {MaxPixels}");
+        if (RenditionConcurrency <= 0) yield return new(nameof(RenditionConcurrency), $"must be positive; it is {RenditionConcurrency}");
+    }
 }

@@ -5,6 +5,7 @@ using NewsPlatform.Media.Credits;
 using NewsPlatform.Media.Renditions;
 using NewsPlatform.Media.Storage;
 using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.ServiceDefaults.Hosting;
 using Npgsql;
 
 namespace NewsPlatform.Media.Extensions;
@@ -16,11 +17,7 @@ public static class MediaServiceExtensions
     /// <summary>Media's limits, its event store (MediaAsset streams, byte tables), relay and consumers.</summary>
     public static WebApplicationBuilder AddMediaServices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MediaOptions>()
-            .Bind(builder.Configuration.GetSection(MediaOptions.Section))
-            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.RenditionConcurrency > 0,
-                "Media:MaxUploadBytes, Media:MaxPixels and Media:RenditionConcurrency must be positive.")
-            .ValidateOnStart();
+        builder.AddValidatedOptions<MediaOptions>(MediaOptions.Section);
 
         builder.AddEventBackbone(ServiceName, o =>
         {

@@ -31,10 +31,10 @@ public static class ReaderFeedExtensions
     /// <summary>Newsroom settings, the event log and read models in Marten, the consumers, rendering and caching.</summary>
     public static WebApplicationBuilder AddReaderFeed(this WebApplicationBuilder builder)
     {
-        var newsroom = builder.Configuration.GetSection(NewsroomOptions.Section).Get<NewsroomOptions>() ?? new NewsroomOptions();
-        var siteUrl = ValidSiteUrl(newsroom.SiteUrl);
+        var newsroom = builder.AddValidatedOptions<NewsroomOptions>(NewsroomOptions.Section);
+        var pageCacheBytes = builder.AddValidatedOptions<PageCacheOptions>(PageCacheOptions.Section).MaxBytes;
         var sections = new SectionCatalog(NewsroomSections.NamesFrom(builder.Configuration));
-        var clock = new NewsroomClock(newsroom.TimeZone);
+        var clock = new NewsroomClock(newsroom.TimeZone.Trim());
         var postgres = builder.Configuration.Require(EventBackbone.PostgresKey);
         var search = new SearchIndex(ServiceName, newsroom.SearchConfiguration);
         var assets = new SiteAssets();
@@ -45,13 +45,12 @@ public static class ReaderFeedExtensions
         services.AddSingleton(clock);
         services.AddSingleton(search);
         services.AddSingleton(assets);
-        services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl, assets.IconUrl));
+        services.AddSingleton(new SiteChrome(newsroom.SiteName, newsroom.SiteRoot, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl, assets.IconUrl));
         services.AddSingleton<Presenter>();
         services.AddSingleton<ArticleBody>();
         services.AddSingleton<ArticleSearch>();
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<ReadModelChanges>();
-        var pageCacheBytes = (builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions()).MaxBytes;
         services.AddSingleton(sp =>
         {
             var cache = new PageCache(sp.GetRequiredService<ReadModelChanges>(), sp.GetRequiredService<TimeProvider>(), pageCacheBytes);
@@ -129,10 +128,4 @@ public static class ReaderFeedExtensions
         app.MapReaderSite();
         return app;
     }
-
-    static string ValidSiteUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? value.TrimEnd('/')
-            : throw new InvalidOperationException(
-                $"NewsPlatform cannot start: 'Newsroom:SiteUrl' must be an absolute http(s) URL such as http://localhost:8080; it is '{value}'.");
 }

@@ -19,8 +19,6 @@ public sealed class Presenter(SiteChrome site, SectionCatalog sections, Newsroom
 
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string SectionUrl(string slug) => "/" + slug;
-
     public static string AuthorUrl(string name) => "/authors/" + UrlSlug.From(name);
 
     public IReadOnlyList<AuthorLink> Authors(IEnumerable<string> names) =>

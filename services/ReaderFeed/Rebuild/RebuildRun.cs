@@ -1,19 +1,10 @@
-using System.Text.Json.Serialization;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.ReaderFeed.Rebuild;
 
-[JsonConverter(typeof(JsonStringEnumConverter<RebuildState>))]
-public enum RebuildState { Queued, Running, Succeeded, Failed }
-
 /// <summary>One requested rebuild and how it went; stored so any instance can report on it.</summary>
-public sealed record RebuildRun
+public sealed record RebuildRun : AdminRun
 {
-    public Guid Id { get; set; }
-    public RebuildState State { get; init; }
-    public string? RequestedBy { get; init; }
-    public DateTimeOffset RequestedAt { get; init; }
-    public DateTimeOffset? StartedAt { get; init; }
-    public DateTimeOffset? FinishedAt { get; init; }
     public long Events { get; init; }
     public int Articles { get; init; }
     public int Media { get; init; }
@@ -29,6 +20,4 @@ public sealed record RebuildRun
     /// <summary>Of the write: the documents (in bulk) and, at the same time, the search rows.</summary>
     public double DocumentsMilliseconds { get; init; }
     public double SearchMilliseconds { get; init; }
-    public double EventsPerSecond { get; init; }
-    public string? Error { get; init; }
 }

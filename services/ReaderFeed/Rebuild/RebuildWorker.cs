@@ -3,6 +3,7 @@ using Marten;
 using MassTransit;
 using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Telemetry;
+using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
 namespace NewsPlatform.ReaderFeed.Rebuild;
@@ -15,7 +16,7 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
 
     public async Task<RebuildRun> RequestAsync(string? requestedBy, CancellationToken cancellationToken)
     {
-        var run = new RebuildRun { Id = Guid.NewGuid(), State = RebuildState.Queued, RequestedBy = requestedBy, RequestedAt = time.GetUtcNow() };
+        var run = new RebuildRun { Id = Guid.NewGuid(), State = RunState.Queued, RequestedBy = requestedBy, RequestedAt = time.GetUtcNow() };
         await SaveAsync(run, cancellationToken);
         await _requests.Writer.WriteAsync(run.Id, cancellationToken);
         return run;
@@ -27,7 +28,7 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
         {
             await using var session = store.QuerySession();
             var run = await session.LoadAsync<RebuildRun>(id, stoppingToken) ?? throw new InvalidOperationException($"Rebuild {id} vanished.");
-            run = run with { State = RebuildState.Running, StartedAt = time.GetUtcNow() };
+            run = run with { State = RunState.Running, StartedAt = time.GetUtcNow() };
             await SaveAsync(run, stoppingToken);
             using var activity = NewsPlatformTelemetry.Source.StartActivity("readerfeed rebuild");
             try
@@ -35,7 +36,7 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
                 var result = await rebuilder.RebuildAsync(stoppingToken);
                 run = run with
                 {
-                    State = RebuildState.Succeeded,
+                    State = RunState.Succeeded,
                     FinishedAt = time.GetUtcNow(),
                     Events = result.Events,
                     Articles = result.Articles,
@@ -58,7 +59,7 @@ public sealed class RebuildWorker(IDocumentStore store, ReadModelRebuilder rebui
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Rebuild {RebuildId} failed", id);
-                run = run with { State = RebuildState.Failed, FinishedAt = time.GetUtcNow(), Error = ex.Message };
+                run = run with { State = RunState.Failed, FinishedAt = time.GetUtcNow(), Error = ex.Message };
             }
             await SaveAsync(run, stoppingToken);
         }

@@ -90,24 +90,6 @@ public sealed class SearchIndex(string schema, string configuration)
         }
     }
 
-    /// <summary>
-    /// Adds or replaces the rows of live <paramref name="articles"/> (others are skipped) and their words, without
-    /// touching any other row: for writing the index in chunks, e.g. by a rebuild that streams the event log.
-    /// </summary>
-    public async Task IndexAsync(NpgsqlDataSource dataSource, IEnumerable<ArticleView> articles, CancellationToken cancellationToken)
-    {
-        var rows = articles.Where(a => a.IsLive).Select(a => Row.Of(a, SourceHash(a, configuration))).ToArray();
-        if (rows.Length == 0) return;
-        await using var batch = dataSource.CreateBatch();
-        var upsert = new NpgsqlBatchCommand(UpsertSql(Placeholders));
-        foreach (var value in Parameters(rows)) upsert.Parameters.Add(new NpgsqlParameter { Value = value });
-        batch.BatchCommands.Add(upsert);
-        var words = new NpgsqlBatchCommand(AddWordsSql("$1"));
-        words.Parameters.Add(new NpgsqlParameter { Value = SearchVocabulary.Sorted(rows.SelectMany(r => r.Words())) });
-        batch.BatchCommands.Add(words);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     static readonly string[] Placeholders = Enumerable.Range(1, 11).Select(i => "$" + i).ToArray();
 
     /// <summary>Sorted words, so concurrent writers take the rows' locks in the same order.</summary>

@@ -3,6 +3,7 @@ using System.Reflection;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.ServiceDefaults.Relay;
 
@@ -62,7 +63,7 @@ public static class ReplayCommandLine
             var done = await runner.RunAsync(run, bar.Show, CancellationToken.None);
             bar.Finish();
 
-            if (done.State != ReplayState.Succeeded)
+            if (done.State != RunState.Succeeded)
             {
                 await output.WriteLineAsync($"error: {done.Error}");
                 return 1;
@@ -126,7 +127,7 @@ public static class ReplayCommandLine
 
         public void Show(ReplayRun run)
         {
-            if (run.State != ReplayState.Running) return;
+            if (run.State != RunState.Running) return;
             var fraction = run.EventsTotal == 0 ? 1 : Math.Min(1, (double)run.EventsRead / run.EventsTotal);
             var text = $"{fraction * 100,3:0}% {run.EventsRead:N0}/{run.EventsTotal:N0} events, {run.Sent:N0} sent, {run.EventsPerSecond:N0} events/s";
             if (interactive)

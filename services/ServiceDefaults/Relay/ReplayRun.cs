@@ -1,26 +1,17 @@
-using System.Text.Json.Serialization;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.ServiceDefaults.Relay;
-
-[JsonConverter(typeof(JsonStringEnumConverter<ReplayState>))]
-public enum ReplayState { Queued, Running, Succeeded, Failed }
 
 /// <summary>
 /// One replay of this service's relayed events to one queue, and how far it got; stored so that any instance can
 /// report on it. Positions are the event store's global sequence numbers.
 /// </summary>
-public sealed record ReplayRun
+public sealed record ReplayRun : AdminRun
 {
-    public Guid Id { get; set; }
     /// <summary>The one queue the events are sent to.</summary>
     public required string Queue { get; init; }
     /// <summary>The exchanges that feed the queue, whose message types the replay sends.</summary>
     public IReadOnlyList<string> Exchanges { get; init; } = [];
-    public ReplayState State { get; init; }
-    public string? RequestedBy { get; init; }
-    public DateTimeOffset RequestedAt { get; init; }
-    public DateTimeOffset? StartedAt { get; init; }
-    public DateTimeOffset? FinishedAt { get; init; }
     /// <summary>When the run last stored progress: a Running run that stopped moving was on an instance that stopped (replay again).</summary>
     public DateTimeOffset UpdatedAt { get; init; }
     /// <summary>The first position replayed (inclusive): 1 from the start, or the first event at or after <see cref="FromTime"/>.</summary>
@@ -37,9 +28,4 @@ public sealed record ReplayRun
     public long Sent { get; init; }
     /// <summary>Of <see cref="Sent"/>, per message type.</summary>
     public IReadOnlyDictionary<string, long> SentByType { get; init; } = new Dictionary<string, long>();
-    public double EventsPerSecond { get; init; }
-    public string? Error { get; init; }
-
-    [JsonIgnore]
-    public bool Finished => State is ReplayState.Succeeded or ReplayState.Failed;
 }

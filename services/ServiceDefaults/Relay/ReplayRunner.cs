@@ -4,6 +4,7 @@ using Marten;
 using Marten.Events;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using NewsPlatform.ServiceDefaults.Hosting;
 using Npgsql;
 
 namespace NewsPlatform.ServiceDefaults.Relay;
@@ -25,8 +26,6 @@ public sealed class ReplayRunner(
 {
     public const int PageSize = 500;
     const int MaxSendAttempts = 8;
-    static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
-    static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Checks the request against the broker and the store and, if it is sound, stores it as a queued run.
@@ -60,7 +59,7 @@ public sealed class ReplayRunner(
             Id = Guid.NewGuid(),
             Queue = target.Queue,
             Exchanges = target.Exchanges.Order(StringComparer.Ordinal).ToList(),
-            State = ReplayState.Queued,
+            State = RunState.Queued,
             RequestedBy = requestedBy,
             RequestedAt = time.GetUtcNow(),
             UpdatedAt = time.GetUtcNow(),
@@ -80,7 +79,7 @@ public sealed class ReplayRunner(
         using var activity = Telemetry.NewsPlatformTelemetry.Source.StartActivity("replay to " + run.Queue);
         var clock = Stopwatch.StartNew();
         var sentByType = new Dictionary<string, long>(run.SentByType);
-        run = run with { State = ReplayState.Running, StartedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
+        run = run with { State = RunState.Running, StartedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
         await SaveAsync(run, cancellationToken);
         progress?.Invoke(run);
         try
@@ -114,7 +113,7 @@ public sealed class ReplayRunner(
                 await SaveAsync(run, cancellationToken);
                 progress?.Invoke(run);
             }
-            run = run with { State = ReplayState.Succeeded, FinishedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
+            run = run with { State = RunState.Succeeded, FinishedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
             logger.LogInformation("Replayed {Sent} message(s) from {Events} event(s) to queue {Queue} in {Elapsed} ms",
                 run.Sent, run.EventsRead, run.Queue, clock.ElapsedMilliseconds);
         }
@@ -123,7 +122,7 @@ public sealed class ReplayRunner(
             logger.LogError(e, "Replay {ReplayId} to queue {Queue} failed at position {Position}", run.Id, run.Queue, run.Position);
             run = run with
             {
-                State = ReplayState.Failed,
+                State = RunState.Failed,
                 FinishedAt = time.GetUtcNow(),
                 UpdatedAt = time.GetUtcNow(),
                 Error = $"{e.Message} Every event up to position {run.Position} was sent; " +
@@ -161,39 +160,13 @@ public sealed class ReplayRunner(
         return receives;
     }
 
-    /// <summary>Sends a page in its order and awaits every confirm, retrying what failed with backoff.</summary>
-    async Task SendAsync(ISendEndpoint endpoint, List<(IEvent Event, object Message)> pending, CancellationToken cancellationToken)
-    {
-        var backoff = TimeSpan.FromMilliseconds(100);
-        for (var attempt = 1; pending.Count > 0; attempt++)
+    /// <summary>Sends a page and awaits every confirm, retrying what failed a few times before the run fails.</summary>
+    Task SendAsync(ISendEndpoint endpoint, List<(IEvent Event, object Message)> page, CancellationToken cancellationToken) =>
+        ConfirmedDelivery.DeliverAllAsync(page, async (e, message, ct) =>
         {
-            var results = await Task.WhenAll(pending.Select(async item => (item, error: await TrySend(endpoint, item.Event, item.Message, cancellationToken))));
-            pending = results.Where(r => r.error is not null).Select(r => r.item).ToList();
-            if (pending.Count == 0) return;
-            if (attempt == MaxSendAttempts)
-                throw new InvalidOperationException(
-                    $"The broker did not confirm {pending.Count} message(s) after {attempt} attempts ({results.First(r => r.error is not null).error!.Message}).");
-            logger.LogWarning("Replay could not send {Count} message(s); retrying in {Backoff}", pending.Count, backoff);
-            await Task.Delay(backoff, cancellationToken);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-        }
-    }
-
-    static async Task<Exception?> TrySend(ISendEndpoint endpoint, IEvent e, object message, CancellationToken cancellationToken)
-    {
-        using var activity = RelayEnvelope.StartActivity("replay", e, message);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(SendTimeout);
-        try
-        {
-            await endpoint.Send(message, message.GetType(), context => RelayEnvelope.Stamp(context, e), timeout.Token);
-            return null;
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ex;
-        }
-    }
+            using var activity = RelayEnvelope.StartActivity("replay", e, message);
+            await endpoint.Send(message, message.GetType(), context => RelayEnvelope.Stamp(context, e), ct);
+        }, "Replay", logger, cancellationToken, maxAttempts: MaxSendAttempts);
 
     /// <summary>How far the relay has published: the replay's end, since everything after it reaches the queue live.</summary>
     async Task<long> RelayedUpToAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Hosting;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.ServiceDefaults.Relay;
 
@@ -17,7 +18,7 @@ public sealed class ReplayWorker(ReplayRunner runner, IDocumentStore store) : Ba
         await foreach (var id in _requests.Reader.ReadAllAsync(stoppingToken))
         {
             await using var session = store.QuerySession();
-            if (await session.LoadAsync<ReplayRun>(id, stoppingToken) is { State: ReplayState.Queued } run)
+            if (await session.LoadAsync<ReplayRun>(id, stoppingToken) is { State: RunState.Queued } run)
                 await runner.RunAsync(run, progress: null, stoppingToken);
         }
     }

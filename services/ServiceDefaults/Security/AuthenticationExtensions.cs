@@ -15,13 +15,9 @@ public static class AuthenticationExtensions
     /// </summary>
     public static IHostApplicationBuilder AddNewsroomAuthentication(this IHostApplicationBuilder builder)
     {
-        var signingKey = builder.Configuration.Require($"{JwtOptions.Section}:SigningKey");
-        if (SecretStrength.WhyWeakKey(signingKey) is { } weak)
-            throw new InvalidOperationException(
-                $"NewsPlatform cannot start: 'Jwt:SigningKey' is not a usable signing key: {weak}. {SecretStrength.HowToMakeOne}");
-
-        var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
-        builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.Section));
+        // Missing gets its own message (where to set it); a weak key is refused by JwtOptions.Validate.
+        builder.Configuration.Require($"{JwtOptions.Section}:SigningKey");
+        var jwt = builder.AddValidatedOptions<JwtOptions>(JwtOptions.Section);
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -1,4 +1,5 @@
 using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.Trending.Catalog;
 using NewsPlatform.Trending.Ingest;
 using NewsPlatform.Trending.Maintenance;
@@ -21,11 +22,7 @@ public static class TrendingExtensions
     /// </summary>
     public static WebApplicationBuilder AddTrending(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(TrendingOptions.Section);
-        var settings = section.Get<TrendingOptions>() ?? new TrendingOptions();
-        if (settings.Validate().ToList() is { Count: > 0 } errors)
-            throw new InvalidOperationException("NewsPlatform cannot start: " + string.Join(" ", errors));
-        builder.Services.Configure<TrendingOptions>(section);
+        var settings = builder.AddValidatedOptions<TrendingOptions>(TrendingOptions.Section);
 
         builder.AddEventBackbone(ServiceName, o =>
         {

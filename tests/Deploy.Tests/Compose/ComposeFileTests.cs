@@ -66,14 +66,17 @@ public sealed class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(NewsPlatformService.Names), MemberType = typeof(NewsPlatformService))]
-    public void A_service_builds_from_its_own_Dockerfile_in_the_repository(string name)
+    public void A_service_builds_from_the_one_Dockerfile_given_its_project_and_assembly(string name)
     {
         var service = NewsPlatformService.Named(name);
         var build = Compose.Service(name)["build"];
 
         Assert.Equal(RepositoryRoot.Path.TrimEnd('/'), build["context"].RequiredText.TrimEnd('/'));
-        Assert.Equal(service.DockerfilePath, build["dockerfile"].RequiredText);
+        Assert.Equal(NewsPlatformService.SharedDockerfilePath, build["dockerfile"].RequiredText);
         Assert.True(File.Exists(RepositoryRoot.Combine(service.DockerfilePath)), $"{service.DockerfilePath} does not exist");
+        Assert.Equal(service.Project.CsprojPath, service.BuildArguments["PROJECT"]);
+        Assert.True(File.Exists(RepositoryRoot.Combine(service.BuildArguments["PROJECT"])), $"{service.BuildArguments["PROJECT"]} does not exist");
+        Assert.Equal(service.Project.AssemblyName, service.BuildArguments["ASSEMBLY"]);
         Assert.Equal($"newsplatform/{name}", ComposeFile.Repository(Compose.Service(name)["image"].RequiredText));
     }
 
@@ -84,7 +87,7 @@ public sealed class ComposeFileTests
         var service = NewsPlatformService.Named(name);
         var port = Compose.Environment(name)["ASPNETCORE_HTTP_PORTS"];
         var (probePort, probePath) = HealthProbe(Compose.Service(name)["healthcheck"]);
-        var dockerfile = Dockerfile.Load(service.DockerfilePath);
+        var dockerfile = service.Dockerfile;
 
         Assert.Equal(port, probePort);
         Assert.Equal("/health/ready", probePath);

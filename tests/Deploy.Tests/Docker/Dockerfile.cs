@@ -22,6 +22,11 @@ public sealed partial class Dockerfile
 
     public string Path { get; }
     public IReadOnlyList<Instruction> Instructions { get; }
+    /// <summary>The name of each stage (<c>FROM image AS name</c>), in order; empty for an unnamed one.</summary>
+    public IReadOnlyList<string> StageNames => Instructions.Where(i => i.Keyword == "FROM")
+        .Select(i => i.Arguments.Split(' ') is [_, var @as, var name] && @as.Equals("AS", StringComparison.OrdinalIgnoreCase) ? name : "")
+        .ToList();
+
     /// <summary>The base image of each stage, in order.</summary>
     public IReadOnlyList<string> StageImages { get; }
     public int FinalStage => StageImages.Count - 1;
@@ -51,6 +56,30 @@ public sealed partial class Dockerfile
 
     public int IndexOf(Instruction instruction) => Instructions.ToList().IndexOf(instruction);
 
+    /// <summary>
+    /// The Dockerfile as built with these <c>--build-arg</c>s: <c>$NAME</c> and <c>${NAME}</c> of every name an
+    /// <c>ARG</c> declares are replaced by the argument, else the ARG's default, else nothing, as Docker does.
+    /// Other variables (the shell's, at run time) are left as written.
+    /// </summary>
+    public static Dockerfile Load(string relativePath, IReadOnlyDictionary<string, string> buildArguments)
+    {
+        var plain = Load(relativePath);
+        var values = new Dictionary<string, string>();
+        foreach (var arg in plain.All("ARG"))
+        {
+            var declared = arg.Arguments.Split('=', 2);
+            values[declared[0]] = buildArguments.TryGetValue(declared[0], out var given) ? given
+                : declared.Length > 1 ? declared[1].Trim('"') : "";
+        }
+        string Expand(Match reference)
+        {
+            var name = reference.Groups["braced"].Success ? reference.Groups["braced"].Value : reference.Groups["bare"].Value;
+            return values.TryGetValue(name, out var value) ? value : reference.Value;
+        }
+        var instructions = plain.Instructions.Select(i => i with { Arguments = ArgReference().Replace(i.Arguments, Expand) }).ToList();
+        return new Dockerfile(relativePath, instructions, plain.StageImages);
+    }
+
     public static Dockerfile Load(string relativePath)
     {
         var lines = File.ReadAllLines(RepositoryRoot.Combine(relativePath));
@@ -79,6 +108,9 @@ public sealed partial class Dockerfile
     }
 
     public override string ToString() => Path;
+
+    [GeneratedRegex(@"\$(?:\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)\}|(?<bare>[A-Za-z_][A-Za-z0-9_]*))")]
+    private static partial Regex ArgReference();
 
     [GeneratedRegex("""([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|\S+)""")]
     private static partial Regex EnvAssignment();

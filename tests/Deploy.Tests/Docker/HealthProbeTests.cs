@@ -43,7 +43,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
     [MemberData(nameof(NewsPlatformService.Names), MemberType = typeof(NewsPlatformService))]
     public async Task The_image_health_check_passes_while_the_process_is_live_and_fails_when_it_is_not(string name)
     {
-        var dockerfile = Dockerfile.Load(NewsPlatformService.Named(name).DockerfilePath);
+        var dockerfile = NewsPlatformService.Named(name).Dockerfile;
         var command = ImageHealthCheck(dockerfile);
 
         ready = HealthStatus.Unhealthy; // liveness ignores dependencies: a broker outage must not restart the process
@@ -71,7 +71,7 @@ public sealed class HealthProbeTests : IAsyncLifetime
     [Fact]
     public async Task The_image_health_check_fails_when_nothing_listens()
     {
-        var command = ImageHealthCheck(Dockerfile.Load(NewsPlatformService.Named("gateway").DockerfilePath));
+        var command = ImageHealthCheck(NewsPlatformService.Named("gateway").Dockerfile);
         var closedPort = port;
         await app.StopAsync();
 

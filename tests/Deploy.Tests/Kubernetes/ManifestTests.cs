@@ -77,7 +77,7 @@ public sealed class ManifestTests
         var workload = new Workload(Rendering(rendering), name);
         var container = workload.Container;
         var listensOn = workload.Environment().Single(v => v.Name == "ASPNETCORE_HTTP_PORTS").Value;
-        var exposed = Dockerfile.Load(NewsPlatformService.Named(name).DockerfilePath).RuntimeEnvironment["ASPNETCORE_HTTP_PORTS"];
+        var exposed = NewsPlatformService.Named(name).Dockerfile.RuntimeEnvironment["ASPNETCORE_HTTP_PORTS"];
 
         foreach (var (probe, path) in new[] { ("startupProbe", "/health/live"), ("livenessProbe", "/health/live"), ("readinessProbe", "/health/ready") })
         {

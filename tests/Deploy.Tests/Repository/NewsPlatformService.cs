@@ -23,7 +23,17 @@ public sealed record NewsPlatformService(string Name, string ProjectFolder, bool
 
     public Project Project => Project.InFolder(ProjectFolder);
 
-    public string DockerfilePath => ProjectFolder + "/Dockerfile";
+    /// <summary>The one Dockerfile every service's image is built from, given the service's build arguments.</summary>
+    public const string SharedDockerfilePath = "deploy/docker/Dockerfile";
+
+    public string DockerfilePath => SharedDockerfilePath;
+
+    /// <summary>The <c>--build-arg</c>s docker-compose.yml builds this service's image with.</summary>
+    public IReadOnlyDictionary<string, string> BuildArguments =>
+        Compose.ComposeFile.Resolved.Service(Name)["build"]["args"].Entries.ToDictionary(e => e.Key, e => e.Value.RequiredText);
+
+    /// <summary>The Dockerfile as this service's image is built from it.</summary>
+    public Docker.Dockerfile Dockerfile => Docker.Dockerfile.Load(DockerfilePath, BuildArguments);
 
     public SourceConfiguration Configuration => SourceConfiguration.For(Project);
 }

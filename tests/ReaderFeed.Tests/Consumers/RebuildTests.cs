@@ -12,6 +12,7 @@ using NewsPlatform.ReaderFeed.Rebuild;
 using NewsPlatform.ReaderFeed.Search;
 using NewsPlatform.ReaderFeed.Tests.Fixtures;
 using NewsPlatform.ReaderFeed.Trending;
+using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.TestKit;
 using Npgsql;
 
@@ -58,7 +59,7 @@ public class RebuildTests(ReaderFeedHost host)
         var run = await RebuildAsync();
 
         // Then every read model and the search index are what the live path had built
-        Assert.Equal(RebuildState.Succeeded, run.State);
+        Assert.Equal(RunState.Succeeded, run.State);
         Assert.True(run.Events >= 8, $"replayed {run.Events} events");
         Assert.Equal(live, await SnapshotAsync());
         var page = Html.Parse(await host.WaitForPageAsync("/politics/snap-election-called", h => h.Contains("Parliament at dusk."), "the rebuilt page"));
@@ -84,7 +85,7 @@ public class RebuildTests(ReaderFeedHost host)
             await ExecuteAsync("truncate readerfeed.mt_doc_articleview, readerfeed.mt_doc_mediaview, readerfeed.mt_doc_trendingview, readerfeed.article_search");
         Assert.NotEqual(live, await SnapshotAsync());
 
-        Assert.Equal(RebuildState.Succeeded, (await RebuildAsync()).State);
+        Assert.Equal(RunState.Succeeded, (await RebuildAsync()).State);
 
         Assert.Equal(live, await SnapshotAsync());
         var results = Html.Parse(await host.WaitForPageAsync("/search?q=port+expands", h => h.Contains("href=\"/business/port-expands\""), "a search hit"));
@@ -184,14 +185,14 @@ public class RebuildTests(ReaderFeedHost host)
         var rebuild = RebuildAsync();
         await publishing;
         foreach (var e in events) await host.WaitUntilAppliedAsync(e, e.EventId);
-        Assert.Equal(RebuildState.Succeeded, (await rebuild).State);
+        Assert.Equal(RunState.Succeeded, (await rebuild).State);
 
         // Then every event is in the read models, and a fresh rebuild from the log changes nothing
         await using (var session = host.Store.QuerySession())
             foreach (var a in articles)
                 Assert.Equal(a.Headline + " revised", (await session.LoadAsync<ArticleView>(a.ArticleId))!.Article!.Headline);
         var live = await SnapshotAsync();
-        Assert.Equal(RebuildState.Succeeded, (await RebuildAsync()).State);
+        Assert.Equal(RunState.Succeeded, (await RebuildAsync()).State);
         Assert.Equal(live, await SnapshotAsync());
     }
 
@@ -243,7 +244,7 @@ public class RebuildTests(ReaderFeedHost host)
             using var poll = new HttpRequestMessage(HttpMethod.Get, status);
             poll.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("admin"));
             return (await (await host.Client.SendAsync(poll)).Content.ReadFromJsonAsync<RebuildRun>(JsonSerializerOptions.Web))!;
-        }, r => r.State is RebuildState.Succeeded or RebuildState.Failed, TimeSpan.FromSeconds(60), "the rebuild to finish");
+        }, r => r.State is RunState.Succeeded or RunState.Failed, TimeSpan.FromSeconds(60), "the rebuild to finish");
     }
 
     /// <summary>Every read model document and search row, in a stable order.</summary>

@@ -3,15 +3,21 @@ using Marten;
 using Microsoft.Extensions.Options;
 using NewsPlatform.Authoring.Articles.Publish;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Hosting;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
 namespace NewsPlatform.Authoring.Articles.Schedule;
 
-public sealed class SchedulingOptions
+public sealed class SchedulingOptions : IValidatedOptions
 {
     public const string Section = "Authoring:Scheduling";
     /// <summary>How often due articles are looked for; publication happens at most this long after its time.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public IEnumerable<SettingProblem> Validate()
+    {
+        if (PollInterval <= TimeSpan.Zero) yield return new(nameof(PollInterval), $"must be positive; it is {PollInterval}");
+    }
 }
 
 /// <summary>

@@ -1,10 +1,11 @@
 using Marten;
 using NewsPlatform.Authoring.Articles.Import;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.Authoring.Import.Bulk;
 
 /// <summary>Settings of bulk imports, section <c>Authoring:Import</c>.</summary>
-public sealed class BulkImportOptions
+public sealed class BulkImportOptions : IValidatedOptions
 {
     public const string Section = "Authoring:Import";
 
@@ -19,6 +20,13 @@ public sealed class BulkImportOptions
 
     /// <summary>The largest archive an upload may be, in bytes (default 4 GiB).</summary>
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    public IEnumerable<SettingProblem> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Folder)) yield return new(nameof(Folder), "must name a folder");
+        if (ChunkSize < 1) yield return new(nameof(ChunkSize), $"must be positive; it is {ChunkSize}");
+        if (MaxUploadBytes < 1) yield return new(nameof(MaxUploadBytes), $"must be a positive number of bytes; it is {MaxUploadBytes}");
+    }
 }
 
 public static class BulkImportExtensions
@@ -26,7 +34,7 @@ public static class BulkImportExtensions
     /// <summary>Bulk imports of archives: the importer, the batch documents, and the worker that runs uploaded batches.</summary>
     public static WebApplicationBuilder AddBulkImport(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<BulkImportOptions>(builder.Configuration.GetSection(BulkImportOptions.Section));
+        var options = builder.AddValidatedOptions<BulkImportOptions>(BulkImportOptions.Section);
         builder.Services.ConfigureMarten(opts => opts.Schema.For<ImportBatch>().Index(b => b.FinishedAt));
         builder.Services.AddSingleton<BulkImportHandler>();
         builder.Services.AddSingleton(TextImporter.From);
@@ -36,7 +44,7 @@ public static class BulkImportExtensions
             services.GetRequiredService<TextImporter>(),
             services.GetRequiredService<ILogger<BulkImporter>>())
         {
-            ChunkSize = Math.Max(1, builder.Configuration.GetValue($"{BulkImportOptions.Section}:{nameof(BulkImportOptions.ChunkSize)}", BulkImporter.DefaultChunkSize)),
+            ChunkSize = options.ChunkSize,
         });
         builder.Services.AddSingleton<ImportBatchQueue>();
         builder.Services.AddHostedService<ImportBatchWorker>();
