@@ -4,6 +4,7 @@ using Marten;
 using NewsPlatform.Authoring.Articles.Create;
 using NewsPlatform.Authoring.Articles.Urls;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles;
 

@@ -10,8 +10,8 @@ using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Urls;
 using NewsPlatform.Authoring.Import.Bulk;
 using NewsPlatform.Authoring.Import.Seeding;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.EventStore;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Extensions;
 
@@ -22,8 +22,7 @@ public static class AuthoringExtensions
     /// <summary>The Article event store, accounts, scheduling and the relay of public article events.</summary>
     public static WebApplicationBuilder AddAuthoring(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(NewsroomSettings.ReadSections(builder.Configuration));
+        builder.Services.AddSingleton(Sections.From(builder.Configuration));
         builder.Services.AddSingleton<SlugClaims>();
         builder.Services.AddSingleton<ImportArticleHandler>();
         builder.Services.AddScoped<ArticleCommands>();

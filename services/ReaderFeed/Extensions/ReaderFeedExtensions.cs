@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Assets;
 using NewsPlatform.ReaderFeed.Caching;
@@ -32,16 +31,15 @@ public static class ReaderFeedExtensions
     {
         var newsroom = builder.Configuration.GetSection(NewsroomOptions.Section).Get<NewsroomOptions>() ?? new NewsroomOptions();
         var siteUrl = ValidSiteUrl(newsroom.SiteUrl);
-        var sections = new SectionCatalog(NewsroomSections.NamesFrom(builder.Configuration));
-        var clock = new NewsroomClock(newsroom.TimeZone);
+        var sections = Sections.From(builder.Configuration);
+        var newsroomTime = new NewsroomTime(newsroom.TimeZone);
         var postgres = builder.Configuration.Require(EventBackbone.PostgresKey);
         var search = new SearchIndex(ServiceName, newsroom.SearchConfiguration);
         var assets = new SiteAssets();
 
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sections);
-        services.AddSingleton(clock);
+        services.AddSingleton(newsroomTime);
         services.AddSingleton(search);
         services.AddSingleton(assets);
         services.AddSingleton(new SiteChrome(newsroom.SiteName, siteUrl, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl, assets.IconUrl));

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsPlatform.Authoring.Editor;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.TestKit;
 
@@ -39,7 +38,7 @@ public sealed partial class EditorPageTests(EditorHost host)
     {
         var html = await host.Http.GetStringAsync("/editor");
 
-        foreach (var section in NewsroomSections.DefaultNames)
+        foreach (var section in Sections.DefaultNames)
             Assert.Contains($"<option value=\"{section}\">{section}</option>", html);
     }
 

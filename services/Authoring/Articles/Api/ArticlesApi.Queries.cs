@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles.History;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using static NewsPlatform.Authoring.Articles.Api.HttpCommands;
 
 namespace NewsPlatform.Authoring.Articles.Api;

@@ -3,8 +3,8 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Articles.Api;

@@ -1,5 +1,6 @@
 using Marten;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Urls;
 

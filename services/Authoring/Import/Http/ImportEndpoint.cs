@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Articles.Import;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Import.Http;
 
