@@ -34,6 +34,7 @@ public static class BulkImportExtensions
             services.GetRequiredService<ISessionFactory>(),
             services.GetRequiredService<BulkImportHandler>(),
             services.GetRequiredService<TextImporter>(),
+            services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<BulkImporter>>())
         {
             ChunkSize = Math.Max(1, builder.Configuration.GetValue($"{BulkImportOptions.Section}:{nameof(BulkImportOptions.ChunkSize)}", BulkImporter.DefaultChunkSize)),
