@@ -2,8 +2,8 @@ using System.Xml;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Media;
-using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ReaderFeed.Pages;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Feeds;
 
