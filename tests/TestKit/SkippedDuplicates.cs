@@ -18,7 +18,7 @@ public sealed class SkippedDuplicates : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == NewsPlatformTelemetry.MeterName && instrument.Name == NewsPlatformTelemetry.DuplicatesIgnored.Name)
+            if (instrument.Meter.Name == NewsPlatformTelemetry.MeterName && instrument.Name == "newsplatform.consumer.duplicates_ignored")
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
@@ -28,6 +28,9 @@ public sealed class SkippedDuplicates : IDisposable
         });
         _listener.Start();
     }
+
+    // The instrument by name: reading NewsPlatformTelemetry.DuplicatesIgnored here, while that type may be creating
+    // its instruments on another thread, would wait on its initialisation forever.
 
     /// <summary>How many duplicates <typeparamref name="TConsumer"/> skipped so far.</summary>
     public long For<TConsumer>() => _counts.GetValueOrDefault(typeof(TConsumer).Name);
