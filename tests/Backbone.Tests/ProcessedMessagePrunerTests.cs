@@ -29,7 +29,7 @@ public sealed class ProcessedMessagePrunerTests : IAsyncLifetime
             await session.SaveChangesAsync();
         }
 
-        await new ProcessedMessagePruner(store, TimeSpan.FromDays(14), NullLogger<ProcessedMessagePruner>.Instance)
+        await new ProcessedMessagePruner(store, TimeSpan.FromDays(14), TimeProvider.System, NullLogger<ProcessedMessagePruner>.Instance)
             .PruneAsync(now, CancellationToken.None);
 
         await using var query = store.QuerySession();

@@ -1,7 +1,9 @@
 using JasperFx;
 using Marten;
 using NewsPlatform.Authoring.Articles.Urls;
+using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles;
 

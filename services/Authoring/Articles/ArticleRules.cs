@@ -1,4 +1,4 @@
-using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ServiceDefaults.Text;
 using F = NewsPlatform.Authoring.Articles.ArticleContent.Fields;
 

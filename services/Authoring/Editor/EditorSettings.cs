@@ -1,4 +1,3 @@
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Editor;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.Rendering;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Editor;

@@ -10,9 +10,9 @@ using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Urls;
 using NewsPlatform.Authoring.Import.Bulk;
 using NewsPlatform.Authoring.Import.Seeding;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.EventStore;
 using NewsPlatform.ServiceDefaults.Hosting;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Extensions;
 
@@ -23,8 +23,7 @@ public static class AuthoringExtensions
     /// <summary>The Article event store, accounts, scheduling and the relay of public article events.</summary>
     public static WebApplicationBuilder AddAuthoring(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(NewsroomSettings.ReadSections(builder.Configuration));
+        builder.Services.AddSingleton(Sections.From(builder.Configuration));
         builder.Services.AddSingleton<SlugClaims>();
         builder.Services.AddSingleton<ArticleSlugs>();
         builder.Services.AddSingleton<ImportArticleHandler>();

@@ -3,7 +3,7 @@ using Marten;
 using NewsPlatform.Authoring.Articles;
 using NewsPlatform.Authoring.Articles.Import;
 using NewsPlatform.Authoring.Import.Parsing;
-using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ServiceDefaults.Telemetry;
 using F = NewsPlatform.Authoring.Articles.ArticleContent.Fields;
 

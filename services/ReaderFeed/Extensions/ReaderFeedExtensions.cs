@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Assets;
 using NewsPlatform.ReaderFeed.Caching;
@@ -33,16 +32,15 @@ public static class ReaderFeedExtensions
     {
         var newsroom = builder.AddValidatedOptions<NewsroomOptions>(NewsroomOptions.Section);
         var pageCacheBytes = builder.AddValidatedOptions<PageCacheOptions>(PageCacheOptions.Section).MaxBytes;
-        var sections = new SectionCatalog(NewsroomSections.NamesFrom(builder.Configuration));
-        var clock = new NewsroomClock(newsroom.TimeZone.Trim());
+        var sections = Sections.From(builder.Configuration);
+        var newsroomTime = new NewsroomTime(newsroom.TimeZone.Trim());
         var postgres = builder.Configuration.Require(EventBackbone.PostgresKey);
         var search = new SearchIndex(ServiceName, newsroom.SearchConfiguration);
         var assets = new SiteAssets();
 
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sections);
-        services.AddSingleton(clock);
+        services.AddSingleton(newsroomTime);
         services.AddSingleton(search);
         services.AddSingleton(assets);
         services.AddSingleton(new SiteChrome(newsroom.SiteName, newsroom.SiteRoot, newsroom.Language, sections.All, assets.StylesheetUrl, assets.BeaconUrl, assets.IconUrl));

@@ -2,8 +2,8 @@ using System.Xml;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Media;
-using NewsPlatform.ReaderFeed.Newsroom;
 using NewsPlatform.ReaderFeed.Pages;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Feeds;
 
@@ -20,7 +20,7 @@ public static class RssFeed
 
     public static async Task<CachedResult> Section(string section, SiteContext site)
     {
-        if (SectionCatalog.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
+        if (Sections.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
         return new CachedResult(await site.Cache.GetOrRenderAsync("rss:" + section, () => RenderAsync(site, section)));
     }
 

@@ -1,7 +1,7 @@
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
 using NewsPlatform.ReaderFeed.Media;
-using NewsPlatform.ReaderFeed.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Pages;
 
@@ -10,7 +10,7 @@ public static class ArticleRoute
 {
     public static async Task<CachedResult> Handle(string section, string slug, SiteContext site)
     {
-        if (SectionCatalog.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
+        if (Sections.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
         var path = ArticleView.PathOf(section, slug);
         // Sections and slugs are lower case; a link typed or shared in capitals still arrives.
         if (path.Any(char.IsUpper)) return new CachedResult(await site.RedirectAsync(path.ToLowerInvariant()));

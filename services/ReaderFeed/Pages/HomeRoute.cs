@@ -1,5 +1,6 @@
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Pages;
 
@@ -16,7 +17,7 @@ public static class HomeRoute
     {
         await using var session = site.Store.QuerySession();
         var latest = await session.LatestAsync(LatestCount + 1);
-        var bySection = new List<(Newsroom.SectionInfo Section, IReadOnlyList<ArticleView> Articles)>();
+        var bySection = new List<(Section Section, IReadOnlyList<ArticleView> Articles)>();
         foreach (var section in site.Presenter.Sections.All)
         {
             var articles = await session.LatestAsync(PerSection, section.Slug);

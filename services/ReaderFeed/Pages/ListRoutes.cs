@@ -1,7 +1,6 @@
 using Marten;
 using NewsPlatform.ReaderFeed.Articles;
 using NewsPlatform.ReaderFeed.Caching;
-using NewsPlatform.ReaderFeed.Newsroom;
 using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Pages;
@@ -13,7 +12,7 @@ public static class ListRoutes
 
     public static async Task<CachedResult> Section(string section, string? cursor, SiteContext site)
     {
-        if (SectionCatalog.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
+        if (Sections.IsReserved(section)) return new CachedResult(await site.NotFoundAsync());
         if (section.Any(char.IsUpper)) return new CachedResult(await site.RedirectAsync("/" + section.ToLowerInvariant()));
         return await ListAsync(site, "section:" + section, cursor, async (session, after) =>
         {

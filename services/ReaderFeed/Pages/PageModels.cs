@@ -1,11 +1,11 @@
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.ReaderFeed.Media;
-using NewsPlatform.ReaderFeed.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.ReaderFeed.Pages;
 
 /// <summary>What every page's frame needs: the site, its sections and its assets.</summary>
-public sealed record SiteChrome(string SiteName, string SiteUrl, string Language, IReadOnlyList<SectionInfo> Sections,
+public sealed record SiteChrome(string SiteName, string SiteUrl, string Language, IReadOnlyList<Section> Sections,
     string StylesheetUrl, string BeaconUrl, string IconUrl);
 
 public sealed record MetaTag(string Attribute, string Key, string Content);
@@ -41,7 +41,7 @@ public sealed record ArticlePageModel(
     IReadOnlyList<AuthorLink> Authors, TimeDisplay Published, TimeDisplay? Updated, HeroImage? Hero, string BodyHtml,
     IReadOnlyList<CorrectionNote> Corrections, IReadOnlyList<TrendingEntry> Trending);
 
-public sealed record SectionBlock(SectionInfo Section, IReadOnlyList<ArticleCard> Cards);
+public sealed record SectionBlock(Section Section, IReadOnlyList<ArticleCard> Cards);
 
 public sealed record HomePageModel(SiteChrome Site, PageHead Head, ArticleCard? Lead, IReadOnlyList<ArticleCard> Latest,
     IReadOnlyList<SectionBlock> Sections, IReadOnlyList<TrendingEntry> Trending);

@@ -7,15 +7,14 @@ using NewsPlatform.ServiceDefaults.Newsroom;
 namespace NewsPlatform.ReaderFeed.Pages;
 
 /// <summary>Turns read models into what pages show: links, times in the newsroom zone, photos.</summary>
-public sealed class Presenter(SiteChrome site, SectionCatalog sections, NewsroomClock clock)
+public sealed class Presenter(SiteChrome site, Sections sections, NewsroomTime newsroomTime)
 {
     public SiteChrome Site => site;
-    public SectionCatalog Sections => sections;
-    public NewsroomClock Clock => clock;
+    public Sections Sections => sections;
 
     public string Absolute(string path) => site.SiteUrl + path;
 
-    public TimeDisplay Time(DateTimeOffset at) => new(Iso(at), clock.Format(at));
+    public TimeDisplay Time(DateTimeOffset at) => new(Iso(at), newsroomTime.Format(at));
 
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 

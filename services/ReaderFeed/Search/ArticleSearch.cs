@@ -31,7 +31,7 @@ public sealed record QueryAdvice(bool HasSearchableWords, string? DidYouMean);
 /// it is paged through, however late an article's event arrives. A live article is found whatever its date, as
 /// the site lists it. Fragments come from <c>ts_headline</c> for the page's results only.
 /// </summary>
-public sealed class ArticleSearch(NpgsqlDataSource dataSource, SearchIndex index)
+public sealed class ArticleSearch(NpgsqlDataSource dataSource, SearchIndex index, TimeProvider clock)
 {
     public const int MaxQueryLength = 200;
     public const double RecencyDays = 30;
@@ -111,7 +111,7 @@ public sealed class ArticleSearch(NpgsqlDataSource dataSource, SearchIndex index
         }
         var hasMore = hits.Count > limit;
         if (hasMore) hits.RemoveAt(hits.Count - 1);
-        return new SearchResults(hits, hasMore, matches, matches >= Candidates, asOf ?? DateTimeOffset.UtcNow);
+        return new SearchResults(hits, hasMore, matches, matches >= Candidates, asOf ?? clock.GetUtcNow());
     }
 
     /// <summary>

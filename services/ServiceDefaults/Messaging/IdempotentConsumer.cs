@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPlatform.ServiceDefaults.Telemetry;
 
 namespace NewsPlatform.ServiceDefaults.Messaging;
@@ -77,7 +78,9 @@ static class IdempotentDelivery
             return;
         }
 
-        session.Insert(new ProcessedMessage(key, DateTimeOffset.UtcNow));
+        // The delivery's own services: the clock is the host's one TimeProvider, which tests replace.
+        var clock = context.GetPayload<IServiceProvider>().GetRequiredService<TimeProvider>();
+        session.Insert(new ProcessedMessage(key, clock.GetUtcNow()));
         var outcome = await apply(session);
 
         try

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NewsPlatform.ServiceDefaults.Messaging;
 
@@ -19,7 +18,6 @@ public static class ReplayRegistration
         builder.Services.AddHttpClient(nameof(ReplayBroker));
         builder.Services.AddTransient(sp =>
             new ReplayBroker(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ReplayBroker)), rabbit, management));
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<ReplayRunner>();
         builder.Services.AddSingleton<ReplayWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplayWorker>());

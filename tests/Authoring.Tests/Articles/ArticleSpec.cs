@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NewsPlatform.Authoring.Articles;
-using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Tests.Articles;

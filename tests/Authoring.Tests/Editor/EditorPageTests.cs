@@ -40,7 +40,7 @@ public sealed partial class EditorPageTests(EditorHost host)
     {
         var html = await host.Http.GetStringAsync("/editor");
 
-        foreach (var section in NewsroomSections.DefaultNames)
+        foreach (var section in Sections.DefaultNames)
             Assert.Contains($"<option value=\"{section}\">{section}</option>", html);
     }
 

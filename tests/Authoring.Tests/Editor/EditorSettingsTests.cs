@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using NewsPlatform.Authoring.Editor;
-using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Tests.Editor;
 
@@ -15,7 +15,7 @@ public sealed class EditorSettingsTests
     {
         var configuration = Config(("Newsroom:Sections", "Local, Weather"));
 
-        var settings = EditorSettings.From(NewsroomSettings.ReadSections(configuration), configuration);
+        var settings = EditorSettings.From(Sections.From(configuration), configuration);
 
         Assert.Equal(["Local", "Weather"], settings.Sections);
     }

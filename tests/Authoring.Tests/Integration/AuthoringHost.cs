@@ -16,7 +16,7 @@ public sealed class AuthoringHost : IAsyncLifetime
 
     public TestInfrastructure Infrastructure { get; private set; } = null!;
     public ServiceFactory<AuthoringEntryPoint> Factory { get; private set; } = null!;
-    public ContractListener Listener { get; private set; } = null!;
+    public EventRecorder Listener { get; private set; } = null!;
 
     public IDocumentStore Store => Factory.Services.GetRequiredService<IDocumentStore>();
 
@@ -32,7 +32,7 @@ public sealed class AuthoringHost : IAsyncLifetime
     {
         Infrastructure = await TestInfrastructure.CreateAsync();
         // Listening before the host starts, so that nothing the relay publishes is missed.
-        Listener = await ContractListener.StartAsync(Infrastructure.VirtualHost.ConnectionString);
+        Listener = await EventRecorder.StartAsync(Infrastructure.VirtualHost.ConnectionString, ArticleContracts.Subscribe, "authoring-tests-listener");
         Factory = new ServiceFactory<AuthoringEntryPoint>(Settings());
         _ = Factory.Server; // start now, not in the first test
     }

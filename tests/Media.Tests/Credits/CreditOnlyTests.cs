@@ -1,5 +1,6 @@
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Contracts.Media;
+using NewsPlatform.Media.Credits;
 using NewsPlatform.Media.Tests.Support;
 using NewsPlatform.TestKit;
 
@@ -12,7 +13,7 @@ public class CreditOnlyTests(MediaFixture fixture)
     [Fact]
     public async Task A_duplicate_delivery_creates_one_credit_only_asset_announced_as_ready()
     {
-        using var duplicates = new DuplicateCounter("HeroCreditImportedConsumer");
+        using var duplicates = new SkippedDuplicates();
         var mediaId = Guid.NewGuid();
         var article = Guid.NewGuid();
         var imported = new HeroCreditImportedV1(Guid.NewGuid(), article, 3, DateTimeOffset.UtcNow, mediaId, MediaHttp.SeedCredit, "Soldiers in Kursk");
@@ -22,7 +23,7 @@ public class CreditOnlyTests(MediaFixture fixture)
         await fixture.Bus.PublishAsync(imported, imported.EventId); // the broker redelivers the same message
 
         var ready = await fixture.Bus.WaitForAsync<MediaAssetReadyV1>(m => m.Asset.MediaId == mediaId, "MediaAssetReadyV1 for the credit");
-        await Eventually.MatchAsync(() => Task.FromResult(duplicates.Count), c => c >= 1, TimeSpan.FromSeconds(30), "the redelivery to be recognised");
+        await duplicates.WaitForAsync<HeroCreditImportedConsumer>(1); // the redelivery is recognised
 
         Assert.Equal(new PublicMediaAsset(mediaId, null, null, MediaHttp.SeedCredit, "Soldiers in Kursk", "", null, ready.Asset.Renditions), ready.Asset);
         Assert.Empty(ready.Asset.Renditions);

@@ -11,7 +11,7 @@ public class ProduceRenditionsConsumerTests(MediaFixture fixture)
     [Fact]
     public async Task A_redelivered_or_repeated_request_renders_nothing_twice()
     {
-        using var duplicates = new DuplicateCounter(nameof(ProduceRenditionsConsumer));
+        using var duplicates = new SkippedDuplicates();
         using var writer = fixture.As("writer");
         var photo = TestImages.Jpeg(500, 300, quality: 58);
         var ready = await fixture.WaitUntilReadyAsync((await writer.UploadOkAsync(photo)).Id);
@@ -25,7 +25,7 @@ public class ProduceRenditionsConsumerTests(MediaFixture fixture)
         var again = Guid.NewGuid();
         await fixture.Bus.PublishAsync(new RenditionsRequested(again, ready.Id, sha256), again);
 
-        await Eventually.MatchAsync(() => Task.FromResult(duplicates.Count), c => c >= 1, TimeSpan.FromSeconds(30), "the redelivery to be recognised");
+        await duplicates.WaitForAsync<ProduceRenditionsConsumer>(1); // the redelivery is recognised
         await Eventually.MatchAsync(
             () => database.CountAsync($"select count(*) from media.mt_doc_processedmessage where id = 'ProduceRenditionsConsumer:{again:N}'"),
             c => c == 1, TimeSpan.FromSeconds(30), "the repeated request to be handled");

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using NewsPlatform.Contracts.Media;
 using NewsPlatform.Media.Read;
 using NewsPlatform.TestKit;
 
@@ -15,14 +16,15 @@ public sealed class MediaFixture : IAsyncLifetime
     public const long MaxUploadBytes = 2 * 1024 * 1024;
 
     public TestInfrastructure Infrastructure { get; private set; } = null!;
-    public BusObserver Bus { get; private set; } = null!;
+    public EventRecorder Bus { get; private set; } = null!;
     public ServiceFactory<MediaEntryPoint> Factory { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Infrastructure = await TestInfrastructure.CreateAsync();
         // The observer's queue must exist before Media publishes anything.
-        Bus = await BusObserver.StartAsync(Infrastructure.VirtualHost.ConnectionString);
+        Bus = await EventRecorder.StartAsync(Infrastructure.VirtualHost.ConnectionString,
+            s => s.To<MediaAssetReadyV1>().To<MediaAssetUpdatedV1>().To<MediaAssetRetiredV1>(), "media-tests-observer");
         var settings = Infrastructure.Settings();
         settings["Media:MaxUploadBytes"] = MaxUploadBytes.ToString();
         Factory = new ServiceFactory<MediaEntryPoint>(settings);

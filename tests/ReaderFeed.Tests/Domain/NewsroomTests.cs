@@ -14,12 +14,12 @@ public class NewsroomTests
     [InlineData("2025-01-14T12:36:00Z", "UTC", "14 January 2025 12:36 PM UTC")]
     [InlineData("2025-01-14T12:36:00Z", "Asia/Kolkata", "14 January 2025 6:06 PM UTC+05:30")]
     public void Times_are_shown_in_the_newsroom_zone_with_its_abbreviation(string utc, string zone, string expected) =>
-        Assert.Equal(expected, new NewsroomClock(zone).Format(DateTimeOffset.Parse(utc)));
+        Assert.Equal(expected, new NewsroomTime(zone).Format(DateTimeOffset.Parse(utc)));
 
     [Fact]
     public void An_unknown_time_zone_stops_start_up_with_a_clear_message()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => new NewsroomClock("Mars/Olympus_Mons"));
+        var ex = Assert.Throws<InvalidOperationException>(() => new NewsroomTime("Mars/Olympus_Mons"));
         Assert.Contains("Newsroom:TimeZone", ex.Message);
     }
 
@@ -31,26 +31,4 @@ public class NewsroomTests
     [InlineData("Анна Петрова", "anna-petrova")]
     [InlineData("Γιώργος Παπαδόπουλος", "giorgos-papadopoylos")]
     public void Names_become_url_slugs(string name, string slug) => Assert.Equal(slug, UrlSlug.From(name));
-
-    [Fact]
-    public void Sections_come_from_configuration_with_slugs()
-    {
-        var catalog = new SectionCatalog(["News", "World", "Business & Money"]);
-        Assert.Equal(["news", "world", "business-money"], catalog.All.Select(s => s.Slug));
-        Assert.Equal("Business & Money", catalog.NameOf("business-money"));
-        Assert.True(catalog.IsConfigured("news"));
-        Assert.False(catalog.IsConfigured("sports"));
-    }
-
-    [Theory]
-    [InlineData("Search")]
-    [InlineData("API")]
-    [InlineData("Authors")]
-    [InlineData("Assets")]
-    public void A_reserved_first_segment_can_never_be_a_section(string name)
-    {
-        var ex = Assert.Throws<InvalidOperationException>(() => new SectionCatalog(["News", name]));
-        Assert.Contains(name, ex.Message);
-        Assert.Contains("reserved", ex.Message);
-    }
 }

@@ -94,18 +94,8 @@ public sealed class ReaderFeedHost : IAsyncLifetime
     /// <summary>
     /// Receives what ReaderFeed publishes, on a queue of the test's own (as a gateway instance does) until disposed.
     /// </summary>
-    public async Task<IAsyncDisposable> ListenAsync<T>(Func<T, Task> received) where T : class
-    {
-        var handle = _bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), KebabCaseEndpointNameFormatter.Instance,
-            e => e.Handler<T>(context => received(context.Message)));
-        await handle.Ready;
-        return new Listening(handle);
-    }
-
-    sealed class Listening(HostReceiveEndpointHandle handle) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await handle.StopAsync();
-    }
+    public Task<EventRecorder> ListenAsync<T>(Func<T, Task> received) where T : class =>
+        EventRecorder.StartAsync(_infrastructure.VirtualHost.ConnectionString, s => s.To(received));
 
     public async Task<string> GetStringAsync(string path)
     {

@@ -37,12 +37,12 @@ public class TrendingChangedTests(TrendingFixture fixture)
 
         await Host.ViewManyAsync(article.ArticleId, 400); // more than any other test gives an article
 
-        await Eventually.MatchAsync(() => Task.FromResult(fixture.Changes.LastOrDefault(c => c.Section is null)),
+        await Eventually.MatchAsync(() => Task.FromResult(fixture.Changes.All<TrendingChangedV1>().LastOrDefault(c => c.Section is null)),
             c => c?.Items.FirstOrDefault()?.ArticleId == article.ArticleId, TimeSpan.FromSeconds(30), "the site-wide list led by the column");
     }
 
     Task<TrendingChangedV1> AnnouncedAsync(string section, Guid[] order) =>
-        Eventually.MatchAsync(() => Task.FromResult(fixture.Changes.LastOrDefault(c => c.Section == section)!),
+        Eventually.MatchAsync(() => Task.FromResult(fixture.Changes.All<TrendingChangedV1>().LastOrDefault(c => c.Section == section)!),
             c => c is not null && c.Items.Select(i => i.ArticleId).SequenceEqual(order), TimeSpan.FromSeconds(30),
             $"TrendingChangedV1 for {section} listing {string.Join(", ", order)}");
 }

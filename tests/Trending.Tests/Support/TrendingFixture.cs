@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NewsPlatform.Contracts.Trending;
 using NewsPlatform.TestKit;
 
@@ -15,10 +14,10 @@ public sealed class TrendingFixture : IAsyncLifetime
     public const string TrustedProxyNetwork = "10.20.0.0/16";
     public const string TrustedProxyAddress = "10.30.0.7";
 
-    public DuplicateWatch Duplicates { get; } = new();
+    public SkippedDuplicates Duplicates { get; } = new();
 
     /// <summary>Every TrendingChangedV1 published, as ReaderFeed would receive it.</summary>
-    public ConcurrentQueue<TrendingChangedV1> Changes { get; } = new();
+    public EventRecorder Changes { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,11 +26,12 @@ public sealed class TrendingFixture : IAsyncLifetime
         {
             ["ForwardedHeaders:TrustedNetworks"] = $"{TrustedProxyNetwork}, {TrustedProxyAddress}",
         });
-        await Host.ListenAsync("trending-tests-changes", Changes);
+        Changes = await EventRecorder.StartAsync(Infrastructure.VirtualHost.ConnectionString, s => s.To<TrendingChangedV1>(), "trending-tests-changes");
     }
 
     public async Task DisposeAsync()
     {
+        await Changes.DisposeAsync();
         await Host.DisposeAsync();
         await Infrastructure.DisposeAsync();
         Duplicates.Dispose();

@@ -150,17 +150,6 @@ public sealed class TrendingHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<ReplayResponse>(JsonSerializerOptions.Web))!;
     }
 
-    /// <summary>Collects every message of type <typeparamref name="T"/> published on this vhost, as another service would receive it.</summary>
-    public async Task ListenAsync<T>(string queue, ConcurrentQueue<T> into) where T : class
-    {
-        var handle = Bus.ConnectReceiveEndpoint(queue, e => e.Handler<T>(context =>
-        {
-            into.Enqueue(context.Message);
-            return Task.CompletedTask;
-        }));
-        await handle.Ready;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using NewsPlatform.Authoring.Articles.Read;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Domain;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Articles.Api;

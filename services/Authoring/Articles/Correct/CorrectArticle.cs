@@ -1,5 +1,5 @@
 using NewsPlatform.Authoring.Articles.Edit;
-using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Correct;
 

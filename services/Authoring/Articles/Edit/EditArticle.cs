@@ -1,4 +1,5 @@
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Edit;
 

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles.Read;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.History;
 

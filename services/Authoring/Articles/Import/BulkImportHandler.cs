@@ -1,6 +1,7 @@
 using Marten;
 using NewsPlatform.Authoring.Articles.Urls;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Import;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Import;
 

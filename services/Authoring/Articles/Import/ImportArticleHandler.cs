@@ -4,6 +4,7 @@ using Marten.Exceptions;
 using NewsPlatform.Authoring.Articles.Urls;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Import;
 

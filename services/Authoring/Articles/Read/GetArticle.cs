@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Read;
 

@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NewsPlatform.Authoring.Newsroom;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Read;
 

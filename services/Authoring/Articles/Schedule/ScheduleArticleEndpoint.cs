@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Authoring.Articles.Read;
-using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Newsroom;
 using static NewsPlatform.Authoring.Articles.Api.HttpCommands;
 
 namespace NewsPlatform.Authoring.Articles.Schedule;

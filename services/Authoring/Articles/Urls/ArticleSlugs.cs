@@ -3,6 +3,7 @@ using Marten;
 using Marten.Exceptions;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Urls;
 

@@ -1,6 +1,7 @@
 using Marten;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Articles.Urls;
 

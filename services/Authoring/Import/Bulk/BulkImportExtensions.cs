@@ -42,6 +42,7 @@ public static class BulkImportExtensions
             services.GetRequiredService<ISessionFactory>(),
             services.GetRequiredService<BulkImportHandler>(),
             services.GetRequiredService<TextImporter>(),
+            services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<BulkImporter>>())
         {
             ChunkSize = options.ChunkSize,

@@ -15,7 +15,7 @@ namespace NewsPlatform.Authoring.Import.Bulk;
 /// elsewhere at that moment) is redone one article per transaction. Small chunks, one at a time per batch,
 /// keep the import's transactions short so interactive requests are not held up behind it.
 /// </summary>
-public sealed class BulkImporter(ISessionFactory sessions, BulkImportHandler handler, TextImporter single, ILogger<BulkImporter> logger)
+public sealed class BulkImporter(ISessionFactory sessions, BulkImportHandler handler, TextImporter single, TimeProvider clock, ILogger<BulkImporter> logger)
 {
     public const int DefaultChunkSize = 250;
 
@@ -37,7 +37,7 @@ public sealed class BulkImporter(ISessionFactory sessions, BulkImportHandler han
         if (batch.Position < batch.Total)
             throw new InvalidDataException($"{batch.Source} holds {batch.Position} articles, fewer than the {batch.Total} it held when the batch started.");
 
-        var finished = batch with { FinishedAt = DateTimeOffset.UtcNow };
+        var finished = batch with { FinishedAt = clock.GetUtcNow() };
         await using (var session = sessions.OpenSession())
         {
             session.Store(finished);

@@ -79,7 +79,7 @@ public static class ImportCommandLine
             Format = archive.Format,
             Publish = publish,
             CreatedBy = user,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             Total = archive.Count(),
         };
         await using (var session = services.GetRequiredService<IDocumentStore>().LightweightSession())

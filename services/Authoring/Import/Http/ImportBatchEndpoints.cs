@@ -46,7 +46,7 @@ public static class ImportBatchEndpoints
     };
 
     public static async Task<Results<Accepted<ImportBatchResponse>, ProblemHttpResult>> StartAsync(
-        HttpRequest request, ClaimsPrincipal user, IDocumentStore store, ImportBatchQueue queue, IOptions<BulkImportOptions> options,
+        HttpRequest request, ClaimsPrincipal user, IDocumentStore store, ImportBatchQueue queue, TimeProvider clock, IOptions<BulkImportOptions> options,
         CancellationToken ct, bool publish = false, string? name = null)
     {
         var settings = options.Value;
@@ -91,7 +91,7 @@ public static class ImportBatchEndpoints
             Format = format,
             Publish = publish,
             CreatedBy = HttpCommands.ActorOf(user).Email,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = clock.GetUtcNow(),
             StoredArchive = path,
             Total = total,
         };

@@ -7,6 +7,7 @@ using NewsPlatform.Authoring.Articles.Import;
 using NewsPlatform.Authoring.Articles.Read;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Http;
+using NewsPlatform.ServiceDefaults.Newsroom;
 
 namespace NewsPlatform.Authoring.Import.Http;
 

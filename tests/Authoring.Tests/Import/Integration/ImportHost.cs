@@ -21,7 +21,7 @@ public sealed class ImportHost : IAsyncLifetime
 
     public TestInfrastructure Infrastructure { get; private set; } = null!;
     public ImportHostFactory Factory { get; private set; } = null!;
-    public ContractListener Events { get; private set; } = null!;
+    public EventRecorder Events { get; private set; } = null!;
     public string SeedsFolder { get; } = Directory.CreateTempSubdirectory("newsplatform-seeds-").FullName;
 
     /// <summary>The articles in <see cref="SeedsFolder"/>, in file order, and the broken text's file name.</summary>
@@ -49,7 +49,7 @@ public sealed class ImportHost : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(SeedsFolder, "notes.md"), "not a seed: only *.txt files are imported");
 
         Infrastructure = await TestInfrastructure.CreateAsync();
-        Events = await ContractListener.StartAsync(Infrastructure.VirtualHost.ConnectionString);
+        Events = await EventRecorder.StartAsync(Infrastructure.VirtualHost.ConnectionString, ArticleContracts.Subscribe, "authoring-tests-listener");
         Factory = new ImportHostFactory(Settings());
         _ = Factory.Server;
     }

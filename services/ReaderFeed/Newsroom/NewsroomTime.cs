@@ -5,11 +5,12 @@ namespace NewsPlatform.ReaderFeed.Newsroom;
 
 /// <summary>
 /// Shows instants (stored in UTC) in the newsroom's time zone with the abbreviation readers know:
-/// 2025-01-14T12:36:00Z in Europe/Copenhagen is "14 January 2025 1:36 PM CET".
+/// 2025-01-14T12:36:00Z in Europe/Copenhagen is "14 January 2025 1:36 PM CET". It formats times and never reads
+/// the clock; what time it is comes from <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class NewsroomClock
+public sealed class NewsroomTime
 {
-    public NewsroomClock(string timeZoneId) => Zone = NewsroomTimeZone.Find(timeZoneId);
+    public NewsroomTime(string timeZoneId) => Zone = NewsroomTimeZone.Find(timeZoneId);
 
     public TimeZoneInfo Zone { get; }
 
