@@ -98,4 +98,18 @@ public sealed class ValidatedOptionsTests
         Assert.Equal(["NewsPlatform cannot start: 'Limits:Slow:Interval' must be positive; it is 00:00:00 (environment variable Limits__Slow__Interval)."],
             failure.Failures);
     }
+
+    [Fact]
+    public void The_backbone_settings_are_read_the_same_way_and_a_relay_polling_slower_when_busy_than_idle_is_refused()
+    {
+        var builder = Builder(("Relay:FastPollingTime", "00:00:01"), ("Relay:SlowPollingTime", "00:00:00.500"), ("Messaging:ProcessedMessageRetention", "00:10:00"));
+
+        var relay = Assert.Throws<OptionsValidationException>(() => builder.AddValidatedOptions<NewsPlatform.ServiceDefaults.Relay.RelayOptions>("Relay"));
+        var retention = Assert.Throws<OptionsValidationException>(() =>
+            builder.AddValidatedOptions<NewsPlatform.ServiceDefaults.Messaging.ProcessedMessageOptions>("Messaging"));
+
+        Assert.Equal(["NewsPlatform cannot start: 'Relay:SlowPollingTime' must be at least FastPollingTime (00:00:01); it is 00:00:00.5000000 (environment variable Relay__SlowPollingTime)."], relay.Failures);
+        Assert.Contains("'Messaging:ProcessedMessageRetention' must be at least an hour", Assert.Single(retention.Failures));
+        Assert.Equal(10_000, Builder().AddValidatedOptions<NewsPlatform.ServiceDefaults.Relay.RelayOptions>("Relay").DegradedLag);
+    }
 }

@@ -1,4 +1,5 @@
 using NewsPlatform.Gateway.Caching;
+using NewsPlatform.ServiceDefaults.Hosting;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms;
 
@@ -23,12 +24,8 @@ public static class NewsroomReverseProxy
                 context.AddRequestHeaderRemove("X-Original-For");
                 context.AddRequestHeaderRemove("X-Original-Proto");
             });
-        // YARP puts an instance its passive health check took out back in rotation only after the longer of the
-        // cluster's ReactivationPeriod and this window. The window defaults to 60 s, which kept a restarted ReaderFeed
-        // out of rotation for a minute after its active probe was already healthy; 10 s matches the clusters'
-        // ReactivationPeriod (Gateway:PassiveHealth:DetectionWindow).
-        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(options => options.DetectionWindowSize =
-            builder.Configuration.GetValue<TimeSpan?>("Gateway:PassiveHealth:DetectionWindow") ?? TimeSpan.FromSeconds(10));
+        var passiveHealth = builder.AddValidatedOptions<PassiveHealthOptions>(PassiveHealthOptions.Section);
+        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(o => o.DetectionWindowSize = passiveHealth.DetectionWindow);
         return builder;
     }
 

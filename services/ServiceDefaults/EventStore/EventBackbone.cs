@@ -53,8 +53,7 @@ public static class EventBackbone
             bus.Bus = options.Bus;
         });
 
-        var fastPolling = builder.Configuration.GetValue("Relay:FastPollingTime", TimeSpan.FromMilliseconds(50));
-        var slowPolling = builder.Configuration.GetValue("Relay:SlowPollingTime", TimeSpan.FromMilliseconds(200));
+        var relaySettings = builder.AddValidatedOptions<RelayOptions>(RelayOptions.Section);
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(database);
@@ -68,8 +67,8 @@ public static class EventBackbone
                 // high-water agent at once: a published article reaches the relay in milliseconds instead of
                 // after a polling interval. Polling stays as the safety net for a lost notification.
                 opts.Events.UseListenNotifyForEventAppends = true;
-                opts.Projections.FastPollingTime = fastPolling;
-                opts.Projections.SlowPollingTime = slowPolling;
+                opts.Projections.FastPollingTime = relaySettings.FastPollingTime;
+                opts.Projections.SlowPollingTime = relaySettings.SlowPollingTime;
                 opts.Schema.For<ProcessedMessage>();
                 opts.Listeners.Add(new TraceHeadersListener());
                 options.Marten?.Invoke(opts);
@@ -84,7 +83,7 @@ public static class EventBackbone
 
         if (options.Consumers is not null)
         {
-            var retention = builder.Configuration.GetValue("Messaging:ProcessedMessageRetention", TimeSpan.FromDays(14));
+            var retention = builder.AddValidatedOptions<ProcessedMessageOptions>(ProcessedMessageOptions.Section).ProcessedMessageRetention;
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ProcessedMessagePruner>(sp, retention));
         }
 
@@ -102,7 +101,7 @@ public static class EventBackbone
             builder.AddEventReplay(rabbit);
             // Lag degrades readiness but never fails it; a probe that cannot measure (a slow database) is
             // Degraded too, since the postgres check already fails readiness when the database is gone.
-            var degradedLag = builder.Configuration.GetValue("Relay:DegradedLag", 10_000L);
+            var degradedLag = relaySettings.DegradedLag;
             health.Add(new HealthCheckRegistration("relay",
                 sp => new RelayLagHealthCheck(sp.GetRequiredService<IDocumentStore>(), degradedLag),
                 HealthStatus.Degraded, [HealthEndpoints.Ready], TimeSpan.FromSeconds(5)));

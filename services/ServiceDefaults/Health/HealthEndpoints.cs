@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace NewsPlatform.ServiceDefaults.Health;
 
@@ -22,7 +23,7 @@ public static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        var showData = app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Health:ShowData", true);
+        var showData = app.ServiceProvider.GetRequiredService<IOptions<HealthOptions>>().Value.ShowData;
         app.MapHealthChecks("/health/live", Options(c => c.Tags.Contains(Live), showData));
         app.MapHealthChecks("/health/ready", Options(c => c.Tags.Contains(Ready), showData));
         return app;

@@ -31,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddHealthChecks();
+        builder.AddValidatedOptions<HealthOptions>(HealthOptions.Section);
         builder.Services.AddOpenApi(serviceName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
