@@ -106,7 +106,7 @@ public sealed class ValidatedOptionsTests
 
         var relay = Assert.Throws<OptionsValidationException>(() => builder.AddValidatedOptions<NewsPlatform.ServiceDefaults.Relay.RelayOptions>("Relay"));
         var retention = Assert.Throws<OptionsValidationException>(() =>
-            builder.AddValidatedOptions<NewsPlatform.ServiceDefaults.Messaging.ProcessedMessageOptions>("Messaging"));
+            builder.AddValidatedOptions<NewsPlatform.ServiceDefaults.Messaging.MessagingOptions>("Messaging"));
 
         Assert.Equal(["NewsPlatform cannot start: 'Relay:SlowPollingTime' must be at least FastPollingTime (00:00:01); it is 00:00:00.5000000 (environment variable Relay__SlowPollingTime)."], relay.Failures);
         Assert.Contains("'Messaging:ProcessedMessageRetention' must be at least an hour", Assert.Single(retention.Failures));

@@ -38,7 +38,7 @@ public static class EventBackbone
         this IHostApplicationBuilder builder, string serviceName, Action<EventBackboneOptions> configure)
     {
         builder.Configuration.RequireAll(PostgresKey, RabbitMqKey);
-        var database = ServiceDatabase.Create(builder.Configuration, serviceName);
+        var database = ServiceDatabase.Create(builder, serviceName);
         builder.Services.AddSingleton(database);
         var rabbit = RabbitMqAddress.Parse(builder.Configuration[RabbitMqKey]!);
         var options = new EventBackboneOptions();
@@ -83,7 +83,7 @@ public static class EventBackbone
 
         if (options.Consumers is not null)
         {
-            var retention = builder.AddValidatedOptions<ProcessedMessageOptions>(ProcessedMessageOptions.Section).ProcessedMessageRetention;
+            var retention = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section).ProcessedMessageRetention;
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ProcessedMessagePruner>(sp, retention));
         }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using NewsPlatform.ServiceDefaults.Hosting;
 using Npgsql;
 
 namespace NewsPlatform.ServiceDefaults.EventStore;
@@ -6,23 +8,17 @@ namespace NewsPlatform.ServiceDefaults.EventStore;
 /// <summary>
 /// The one PostgreSQL connection pool of a service process, shared by Marten and every query of the service's
 /// own, so a pod opens at most <c>Postgres:MaxPoolSize</c> connections (default
-/// <see cref="DefaultMaxPoolSize"/>). The operations guide relates that size × the HPA maximum to
+/// 50, <see cref="PostgresOptions"/>). The operations guide relates that size × the HPA maximum to
 /// <c>max_connections</c>.
 /// </summary>
 public static class ServiceDatabase
 {
-    public const string MaxPoolSizeKey = "Postgres:MaxPoolSize";
-    public const int DefaultMaxPoolSize = 50;
-
-    public static NpgsqlDataSource Create(IConfiguration configuration, string serviceName)
+    public static NpgsqlDataSource Create(IHostApplicationBuilder builder, string serviceName)
     {
-        var maxPoolSize = configuration.GetValue(MaxPoolSizeKey, DefaultMaxPoolSize);
-        if (maxPoolSize < 2)
-            throw new InvalidOperationException(
-                $"NewsPlatform cannot start: '{MaxPoolSizeKey}' is {maxPoolSize}; a service needs at least 2 PostgreSQL connections (its daemon holds one).");
-        var connection = new NpgsqlConnectionStringBuilder(configuration[EventBackbone.PostgresKey])
+        var settings = builder.AddValidatedOptions<PostgresOptions>(PostgresOptions.Section);
+        var connection = new NpgsqlConnectionStringBuilder(builder.Configuration[EventBackbone.PostgresKey])
         {
-            MaxPoolSize = maxPoolSize,
+            MaxPoolSize = settings.MaxPoolSize,
             // pg_stat_activity shows which service holds a connection.
             ApplicationName = serviceName,
         };

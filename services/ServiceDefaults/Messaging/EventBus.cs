@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsPlatform.ServiceDefaults.Hosting;
 
 namespace NewsPlatform.ServiceDefaults.Messaging;
 
@@ -41,8 +42,9 @@ public static class EventBus
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
-        var trustedCa = RabbitMqConnection.TrustedCa(builder.Configuration, rabbit);
-        var quorum = QueueTypeIsQuorum(builder.Configuration);
+        var messaging = builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+        var trustedCa = RabbitMqConnection.TrustedCa(messaging.TlsCaFile, rabbit);
+        var quorum = messaging.Quorum;
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
@@ -62,16 +64,4 @@ public static class EventBus
         });
         return builder;
     }
-
-    public const string QueueTypeKey = "Messaging:QueueType";
-
-    /// <summary><c>Messaging:QueueType</c>: <c>quorum</c> (the default) or <c>classic</c> (a single development node).</summary>
-    static bool QueueTypeIsQuorum(IConfiguration configuration) => configuration[QueueTypeKey]?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "quorum" => true,
-        "classic" => false,
-        var other => throw new InvalidOperationException(
-            $"NewsPlatform cannot start: '{QueueTypeKey}' is '{other}'; it must be 'quorum' (the default) or 'classic'. " +
-            "A queue keeps the type it was declared with: see the operations guide before changing it."),
-    };
 }

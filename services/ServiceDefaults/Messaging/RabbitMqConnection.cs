@@ -18,15 +18,13 @@ public static class RabbitMqConnection
     public const string CaFileKey = "Messaging:TlsCaFile";
 
     /// <summary>The CA certificates <c>Messaging:TlsCaFile</c> names (PEM), or null for the system's trust store.</summary>
-    public static X509Certificate2Collection? TrustedCa(IConfiguration configuration, RabbitMqAddress address)
+    public static X509Certificate2Collection? TrustedCa(string? path, RabbitMqAddress address)
     {
-        if (configuration[CaFileKey] is not { Length: > 0 } path) return null;
+        if (path is not { Length: > 0 }) return null;
         if (!address.UseTls)
             throw new InvalidOperationException(
                 $"NewsPlatform cannot start: '{CaFileKey}' is set but 'ConnectionStrings:RabbitMq' is not amqps://; " +
                 "the CA is used only for TLS. Write the address as amqps://... or remove the setting.");
-        if (!File.Exists(path))
-            throw new InvalidOperationException($"NewsPlatform cannot start: '{CaFileKey}' names {path}, which does not exist.");
         var certificates = new X509Certificate2Collection();
         try
         {
