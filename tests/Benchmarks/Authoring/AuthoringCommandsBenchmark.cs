@@ -38,6 +38,7 @@ public sealed class AuthoringCommandsBenchmark : IBenchmark
 
         var rows = new List<string>();
         HttpClient? direct = null;
+        var best = (CommandsPerSecond: 0.0, Clients: 0);
         foreach (var (path, address) in new[] { ("through the gateway", gateway.BaseAddress), ("directly", authoring.BaseAddress) })
         {
             var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = address };
@@ -46,7 +47,9 @@ public sealed class AuthoringCommandsBenchmark : IBenchmark
             foreach (var concurrency in new[] { 1, 8, 32 })
             {
                 var run = await RunLoadAsync(http, concurrency, Duration);
-                rows.Add($"| {path} | {concurrency} | {run.Pairs} | {run.Errors} | {2 * run.Pairs / run.Elapsed.TotalSeconds:0} | " +
+                var commandsPerSecond = 2 * run.Pairs / run.Elapsed.TotalSeconds;
+                if (path == "through the gateway" && commandsPerSecond > best.CommandsPerSecond) best = (commandsPerSecond, concurrency);
+                rows.Add($"| {path} | {concurrency} | {run.Pairs} | {run.Errors} | {commandsPerSecond:0} | " +
                          $"{Ms(run.Create, 50)} / {Ms(run.Create, 99)} | {Ms(run.Publish, 50)} / {Ms(run.Publish, 99)} | {Ms(run.Pair, 50)} / {Ms(run.Pair, 99)} |");
             }
             if (direct is null) http.Dispose(); else direct.Dispose();
@@ -56,6 +59,9 @@ public sealed class AuthoringCommandsBenchmark : IBenchmark
         direct!.Dispose();
 
         return $"""
+            **{best.CommandsPerSecond:N0} editorial commands/s through the gateway** (create + publish, best at {best.Clients} clients);
+            scheduled publication p99 {lateness.P99:0.00} s late.
+
             Client → gateway → Authoring, then client → Authoring directly, in one run (both `ServiceProcess`, Release,
             HTTP/1.1 on loopback; the same bearer token).
             The gateway rows run first, on an empty database; the direct rows follow on the same database, by then holding
