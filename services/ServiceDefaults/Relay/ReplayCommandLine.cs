@@ -59,9 +59,14 @@ public static class ReplayCommandLine
             await output.WriteLineAsync($"  its bindings: {string.Join(", ", run.Exchanges)}");
             using var start = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await bus.StartAsync(start.Token);
-            var bar = new ProgressBar(output, interactive);
-            var done = await runner.RunAsync(run, bar.Show, CancellationToken.None);
-            bar.Finish();
+            var progress = new CommandLineProgress(output, interactive);
+            var done = await runner.RunAsync(run, r =>
+            {
+                if (r.State == RunState.Running)
+                    progress.Report(r.EventsTotal == 0 ? 1 : (double)r.EventsRead / r.EventsTotal,
+                        $"{r.EventsRead:N0}/{r.EventsTotal:N0} events, {r.Sent:N0} sent, {r.EventsPerSecond:N0} events/s");
+            }, CancellationToken.None);
+            progress.Finish();
 
             if (done.State != RunState.Succeeded)
             {
@@ -117,35 +122,4 @@ public static class ReplayCommandLine
         "fromPosition" => "from-position",
         _ => field,
     };
-
-    /// <summary>A bar redrawn in place on a terminal; when the output is a file or a pipe, a line every 10%.</summary>
-    sealed class ProgressBar(TextWriter output, bool interactive)
-    {
-        const int Width = 30;
-        int _lastDecile = -1;
-        bool _drawn;
-
-        public void Show(ReplayRun run)
-        {
-            if (run.State != RunState.Running) return;
-            var fraction = run.EventsTotal == 0 ? 1 : Math.Min(1, (double)run.EventsRead / run.EventsTotal);
-            var text = $"{fraction * 100,3:0}% {run.EventsRead:N0}/{run.EventsTotal:N0} events, {run.Sent:N0} sent, {run.EventsPerSecond:N0} events/s";
-            if (interactive)
-            {
-                var filled = (int)Math.Round(fraction * Width);
-                output.Write($"\r[{new string('#', filled)}{new string(' ', Width - filled)}] {text}  ");
-                _drawn = true;
-            }
-            else if ((int)(fraction * 10) is var decile && decile > _lastDecile)
-            {
-                _lastDecile = decile;
-                output.WriteLine(text);
-            }
-        }
-
-        public void Finish()
-        {
-            if (_drawn) output.WriteLine();
-        }
-    }
 }
