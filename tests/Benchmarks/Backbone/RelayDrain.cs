@@ -37,6 +37,9 @@ public static class RelayDrain
         var emptySeeds = Directory.CreateTempSubdirectory("relay-benchmark-seeds");
         var settings = infrastructure.Settings();
         settings["Logging:LogLevel:Default"] = "Warning";
+        // RELAY_BENCHMARK_TRACE=1 prints where each page's time went (the relay's debug line per page).
+        var trace = Environment.GetEnvironmentVariable("RELAY_BENCHMARK_TRACE") == "1";
+        if (trace) settings["Logging:LogLevel:NewsPlatform.ServiceDefaults.Relay"] = "Debug";
         settings["Authoring:SeedsPath"] = emptySeeds.FullName;
         var started = Stopwatch.StartNew();
         await using var authoring = await ServiceProcess.StartAsync("services/Authoring", "NewsPlatform.Authoring", settings);
@@ -54,6 +57,9 @@ public static class RelayDrain
             if (progress > 0 && first is null) first = (progress, started.Elapsed);
         }
         var sinceStart = started.Elapsed;
+        if (trace)
+            foreach (var line in authoring.Output.Split('\n').Where(l => l.Contains("Relayed events", StringComparison.Ordinal)))
+                Console.WriteLine(line);
         emptySeeds.Delete();
         var steady = first is { } f && progress > f.Seq ? (progress - f.Seq, sinceStart - f.At) : (0L, TimeSpan.Zero);
         var enqueued = await EnqueuedAsync(infrastructure.VirtualHost.Name, (long)articles * ArticleBacklog.RelayedPerArticle);
