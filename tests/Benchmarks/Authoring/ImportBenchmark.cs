@@ -40,6 +40,9 @@ public sealed class ImportBenchmark : IBenchmark
         quiet["Logging:LogLevel:Default"] = "Warning";
         await using var readerFeed = await ServiceProcess.StartAsync("services/ReaderFeed", "NewsPlatform.ReaderFeed", quiet);
         var authoringSettings = new Dictionary<string, string?>(quiet) { ["Authoring:Import:Folder"] = uploads };
+        // NEWSPLATFORM_BENCH_IMPORT_TRACE=1 prints where each chunk's time went (the importer's debug line per chunk).
+        var trace = Environment.GetEnvironmentVariable("NEWSPLATFORM_BENCH_IMPORT_TRACE") == "1";
+        if (trace) authoringSettings["Logging:LogLevel:NewsPlatform.Authoring.Import.Bulk"] = "Debug";
         await using var authoring = await ServiceProcess.StartAsync("services/Authoring", "NewsPlatform.Authoring", authoringSettings);
         var gatewaySettings = new Dictionary<string, string?>(quiet)
         {
@@ -74,6 +77,9 @@ public sealed class ImportBenchmark : IBenchmark
             await Task.Delay(1000, cancellationToken);
         }
         var completed = clock.Elapsed;
+        if (trace)
+            foreach (var line in authoring.Output.Split('\n').Where(l => l.Contains("article(s) at", StringComparison.Ordinal)).TakeLast(20))
+                Console.WriteLine(line);
         var importSeconds = (completed - accepted).TotalSeconds;
 
         using var reader = new HttpClient { BaseAddress = gateway.BaseAddress };
