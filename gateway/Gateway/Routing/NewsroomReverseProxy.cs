@@ -1,6 +1,7 @@
 using NewsPlatform.Gateway.Caching;
 using NewsPlatform.ServiceDefaults.Hosting;
 using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
 namespace NewsPlatform.Gateway.Routing;
@@ -11,7 +12,8 @@ public static class NewsroomReverseProxy
     /// Routes and clusters come from the <c>ReverseProxy</c> section (appsettings.json, overridden by
     /// environment variables such as <c>ReverseProxy__Clusters__readerfeed__Destinations__readerfeed-2__Address</c>).
     /// YARP forwards the Authorization header, sets X-Forwarded-For/Proto/Host from the (already
-    /// validated) connection and propagates the trace context.
+    /// validated) connection and propagates the trace context. A destination named by host name stands for every
+    /// instance that name resolves to (<see cref="InstanceDiscovery"/>).
     /// </summary>
     public static WebApplicationBuilder AddNewsroomReverseProxy(this WebApplicationBuilder builder)
     {
@@ -24,6 +26,8 @@ public static class NewsroomReverseProxy
                 context.AddRequestHeaderRemove("X-Original-For");
                 context.AddRequestHeaderRemove("X-Original-Proto");
             });
+        builder.AddValidatedOptions<DiscoveryOptions>(DiscoveryOptions.Section);
+        builder.Services.AddSingleton<IDestinationResolver, InstanceDiscovery>();
         var passiveHealth = builder.AddValidatedOptions<PassiveHealthOptions>(PassiveHealthOptions.Section);
         builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(o => o.DetectionWindowSize = passiveHealth.DetectionWindow);
         return builder;
@@ -41,7 +45,7 @@ public static class NewsroomReverseProxy
             proxy.UseMiddleware<GatewayErrorProblems>();
             proxy.UseMiddleware<RequestBodyLimit>();
             proxy.UseSessionAffinity();
-            proxy.UseMiddleware<ConnectFailureRetry>();
+            proxy.UseMiddleware<IdempotentRetry>();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });

@@ -94,6 +94,12 @@ public sealed class GatewayStack : IAsyncDisposable
             : throw new InvalidOperationException($"{service}/{destination} is not configured.");
     }
 
+    /// <summary>The ids of the destinations the gateway balances a service's requests over now.</summary>
+    public IReadOnlyList<string> Destinations(string service) =>
+        _factory.Services.GetRequiredService<IProxyStateLookup>().TryGetCluster(service, out var cluster)
+            ? cluster.Destinations.Keys.Order().ToList()
+            : throw new InvalidOperationException($"{service} is not configured.");
+
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
