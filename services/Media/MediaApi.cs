@@ -20,7 +20,8 @@ public static class MediaApi
             .WithSummary("Upload a photo (multipart: file, credit, caption, alt)");
         api.MapGet("/{id:guid}", GetMedia.Handle).WithSummary("A photo's metadata and renditions");
         api.MapPut("/{id:guid}", EditMediaMetadata.Handle).RequireAuthorization(Policies.Writer)
-            .WithSummary("Edit credit, caption, alt text and focal point");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Edit credit, caption, alt text and focal point (writers: photos they uploaded; the credit of a published article's photo: editors)");
         api.MapDelete("/{id:guid}", RetireMedia.Handle).RequireAuthorization(Policies.Editor)
             .WithSummary("Retire a photo: its renditions stop being served");
         return app;

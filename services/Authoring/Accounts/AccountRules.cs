@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using NewsPlatform.ServiceDefaults.Security;
 using NewsPlatform.ServiceDefaults.Text;
 
 namespace NewsPlatform.Authoring.Accounts;

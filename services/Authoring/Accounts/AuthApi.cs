@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using NewsPlatform.Authoring.Extensions;
-using NewsPlatform.ServiceDefaults.Security;
 using NewsPlatform.ServiceDefaults.Text;
 
 namespace NewsPlatform.Authoring.Accounts;

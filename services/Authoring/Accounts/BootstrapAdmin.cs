@@ -1,6 +1,5 @@
 using JasperFx;
 using Marten;
-using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Accounts;
 

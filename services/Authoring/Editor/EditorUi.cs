@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.Rendering;
 using NewsPlatform.ServiceDefaults.Newsroom;
-using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Editor;
 

@@ -31,6 +31,8 @@ public sealed record MediaAsset
     public FocalPoint? FocalPoint { get; init; }
     public IReadOnlyList<StoredRendition> Renditions { get; init; } = [];
     public string? RetiredReason { get; init; }
+    /// <summary>Who uploaded the photo (null for a credit-only asset from an imported article).</summary>
+    public string? UploadedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -58,6 +60,7 @@ public sealed record MediaAsset
                     Credit = e.Credit,
                     Caption = e.Caption,
                     Alt = e.Alt,
+                    UploadedBy = e.UploadedBy,
                     CreatedAt = at,
                     UpdatedAt = at,
                 };

@@ -1,4 +1,5 @@
 using NewsPlatform.Media.Inspection;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Media.Assets;
 
@@ -13,15 +14,23 @@ public static class MediaAssetDecisions
         new(id, sha256, photo.ContentType, photo.Length, photo.Width, photo.Height,
             metadata.Credit, metadata.Caption, metadata.Alt, uploadedBy);
 
-    /// <summary>Editing a retired asset is refused; an edit that changes nothing appends nothing.</summary>
-    public static Decision Edit(MediaAsset asset, MediaMetadata metadata, string editedBy)
+    /// <summary>
+    /// Who may change a photo's details: an editor any photo; a writer a photo they uploaded, and not its credit
+    /// while the photo heroes a live article (<paramref name="onLiveArticle"/>: the credit readers see is an
+    /// editor's call). Editing a retired asset is refused; an edit that changes nothing appends nothing.
+    /// </summary>
+    public static Decision Edit(MediaAsset asset, MediaMetadata metadata, Actor actor, bool onLiveArticle)
     {
+        if (!actor.IsEditor && !actor.Is(asset.UploadedBy))
+            return Decision.Forbidden("Writers may change the details only of photos they uploaded; ask an editor.");
         if (asset.Status == MediaStatus.Retired)
             return Decision.NotAllowed($"Media {asset.Id} is retired ({asset.RetiredReason}); its metadata can no longer be edited.");
         if (asset.Credit == metadata.Credit && asset.Caption == metadata.Caption && asset.Alt == metadata.Alt
             && asset.FocalPoint == metadata.FocalPoint)
             return Decision.Nothing;
-        return Decision.Accept(new MediaMetadataEdited(metadata.Credit, metadata.Caption, metadata.Alt, metadata.FocalPoint, editedBy));
+        if (onLiveArticle && !actor.IsEditor && asset.Credit != metadata.Credit)
+            return Decision.Forbidden("The photo is on a published article; changing its credit takes an editor.");
+        return Decision.Accept(new MediaMetadataEdited(metadata.Credit, metadata.Caption, metadata.Alt, metadata.FocalPoint, actor.Email));
     }
 
     /// <summary>Only a photo still being processed becomes ready; a late or repeated result is ignored.</summary>

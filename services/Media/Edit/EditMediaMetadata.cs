@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Media.Assets;
+using NewsPlatform.Media.Heroes;
 using NewsPlatform.Media.Read;
 using NewsPlatform.ServiceDefaults.Domain;
 using NewsPlatform.ServiceDefaults.Http;
@@ -15,7 +16,8 @@ public sealed record EditMediaRequest(string? Credit, string? Caption, string? A
 public static class EditMediaMetadata
 {
     /// <summary>
-    /// <c>PUT /api/media/{id}</c>. An optional <c>If-Match: "version"</c> makes the edit conditional (412
+    /// <c>PUT /api/media/{id}</c>. Writers edit the photos they uploaded, and need an editor to change the credit of
+    /// one that heroes a live article (403 otherwise); editors edit any. An optional <c>If-Match: "version"</c> makes the edit conditional (412
     /// when stale); without it the edit applies to the current version. The relay publishes
     /// MediaAssetUpdatedV1.
     /// </summary>
@@ -28,8 +30,9 @@ public static class EditMediaMetadata
         var ifMatch = VersionTag.ReadIfMatch(http.Request);
         if (ifMatch.IsInvalid) return VersionTag.InvalidIfMatch();
 
+        var onLiveArticle = await session.Query<LiveHero>().AnyAsync(h => h.MediaId == id, ct);
         var result = await session.RunAsync<MediaAsset, IMediaAssetEvent>(
-            id, ifMatch.Version, asset => MediaAssetDecisions.Edit(asset, metadata, user.Email()), ct);
+            id, ifMatch.Version, asset => MediaAssetDecisions.Edit(asset, metadata, Actor.Of(user), onLiveArticle), ct);
         if (result is not CommandResult<MediaAsset>.Done { State: var asset }) return MediaProblems.Problem(result);
 
         var body = MediaAssetResponse.From(asset);

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using MassTransit;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Credits;
+using NewsPlatform.Media.Heroes;
 using NewsPlatform.Media.Renditions;
 using NewsPlatform.Media.Storage;
 using NewsPlatform.ServiceDefaults.EventStore;
@@ -29,12 +30,18 @@ public static class MediaServiceExtensions
                 ]);
                 opts.Projections.Add(new MediaAssetProjection(), ProjectionLifecycle.Inline);
                 MediaTables.Register(opts);
+                opts.Schema.For<LiveHero>().Index(x => x.MediaId);
             };
             o.Relay = MediaRelay.Configure;
             o.Consumers = x =>
             {
                 x.AddConsumer<ProduceRenditionsConsumer, ProduceRenditionsDefinition>();
                 x.AddConsumer<HeroCreditImportedConsumer>();
+                x.AddConsumer<HeroOfPublishedArticle>();
+                x.AddConsumer<HeroOfRevisedArticle>();
+                x.AddConsumer<HeroOfCorrectedArticle>();
+                x.AddConsumer<HeroOfRenamedArticle>();
+                x.AddConsumer<HeroOfUnpublishedArticle>();
             };
         });
 

@@ -6,6 +6,7 @@ using NewsPlatform.Authoring.Articles.Publish;
 using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Submit;
 using NewsPlatform.Authoring.Articles.Unpublish;
+using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Tests.Articles;
 

@@ -1,6 +1,7 @@
 using NewsPlatform.Media.Assets;
 using NewsPlatform.Media.Inspection;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Security;
 using SkiaSharp;
 
 namespace NewsPlatform.Media.Tests.Assets;
@@ -55,8 +56,50 @@ public class MediaAssetDecisionsTests
         var changed = Seed with { Credit = "Photo: Reuters", FocalPoint = new FocalPoint(0.5, 0.3) };
 
         Assert.Equal([new MediaMetadataEdited("Photo: Reuters", Seed.Caption, Seed.Alt, new FocalPoint(0.5, 0.3), "e@x")],
-            MediaAssetDecisions.Edit(asset, changed, "e@x").Events);
-        Assert.Equal(Decision<IMediaAssetEvent>.Nothing, MediaAssetDecisions.Edit(asset, Seed, "e@x"));
+            MediaAssetDecisions.Edit(asset, changed, Actor.Editor("e@x"), onLiveArticle: false).Events);
+        Assert.Equal(Decision<IMediaAssetEvent>.Nothing, MediaAssetDecisions.Edit(asset, Seed, Actor.Editor("e@x"), onLiveArticle: false));
+    }
+
+    [Fact]
+    public void A_writer_edits_a_photo_they_uploaded_but_not_someone_elses()
+    {
+        var asset = Given(Uploaded(), new RenditionsReady([R320])); // uploaded by writer@newsplatform.test
+        var changed = Seed with { Caption = "Soldiers near Kursk" };
+
+        var own = MediaAssetDecisions.Edit(asset, changed, Actor.Writer("Writer@Newsplatform.test"), onLiveArticle: false);
+        var other = MediaAssetDecisions.Edit(asset, changed, Actor.Writer("other.writer@newsplatform.test"), onLiveArticle: false);
+        var editor = MediaAssetDecisions.Edit(asset, changed, Actor.Editor("desk@newsplatform.test"), onLiveArticle: false);
+
+        Assert.Single(own.Events);
+        Assert.Equal(RefusalKind.Forbidden, other.Refusal?.Kind);
+        Assert.Empty(other.Events);
+        Assert.Single(editor.Events);
+    }
+
+    [Fact]
+    public void On_a_live_article_a_writer_may_fix_the_caption_but_changing_the_credit_takes_an_editor()
+    {
+        var asset = Given(Uploaded(), new RenditionsReady([R320]));
+        var uploader = Actor.Writer("writer@newsplatform.test");
+
+        var caption = MediaAssetDecisions.Edit(asset, Seed with { Alt = "Two soldiers on a road" }, uploader, onLiveArticle: true);
+        var credit = MediaAssetDecisions.Edit(asset, Seed with { Credit = "Photo: Someone Else" }, uploader, onLiveArticle: true);
+        var byEditor = MediaAssetDecisions.Edit(asset, Seed with { Credit = "Photo: Someone Else" }, Actor.Editor("desk@newsplatform.test"), onLiveArticle: true);
+
+        Assert.Single(caption.Events);
+        Assert.Equal(RefusalKind.Forbidden, credit.Refusal?.Kind);
+        Assert.Contains("takes an editor", credit.Refusal?.Reason);
+        Assert.Equal("Photo: Someone Else", Assert.IsType<MediaMetadataEdited>(Assert.Single(byEditor.Events)).Credit);
+    }
+
+    [Fact]
+    public void A_credit_only_photo_from_an_imported_article_is_an_editors_to_change()
+    {
+        var asset = Given(new CreditOnlyMediaRecorded(Id, "Photo: Archive", "", Guid.NewGuid()));
+
+        var decision = MediaAssetDecisions.Edit(asset, Seed, Actor.Writer("writer@newsplatform.test"), onLiveArticle: false);
+
+        Assert.Equal(RefusalKind.Forbidden, decision.Refusal?.Kind);
     }
 
     [Fact]
@@ -64,7 +107,7 @@ public class MediaAssetDecisionsTests
     {
         var retired = Given(Uploaded(), new MediaRetired("rights expired", "editor@newsplatform.test"));
 
-        var decision = MediaAssetDecisions.Edit(retired, Seed with { Credit = "Other" }, "e@x");
+        var decision = MediaAssetDecisions.Edit(retired, Seed with { Credit = "Other" }, Actor.Editor("e@x"), onLiveArticle: false);
 
         Assert.Empty(decision.Events);
         Assert.Contains("rights expired", decision.Refusal?.Reason);

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using NewsPlatform.Media.Assets;
 using NewsPlatform.ServiceDefaults.Domain;
+using NewsPlatform.ServiceDefaults.Security;
 using NewsPlatform.TestKit;
 
 namespace NewsPlatform.Media.Tests.Assets;
@@ -56,7 +57,7 @@ public sealed class StreamCommandsTests : IAsyncLifetime
     {
         await using var session = _store.LightweightSession();
         return await session.RunAsync<MediaAsset, IMediaAssetEvent>(
-            id, expectedVersion, asset => MediaAssetDecisions.Edit(asset, metadata, "editor@x"), CancellationToken.None);
+            id, expectedVersion, asset => MediaAssetDecisions.Edit(asset, metadata, Actor.Editor("editor@x"), onLiveArticle: false), CancellationToken.None);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class StreamCommandsTests : IAsyncLifetime
             await using var other = _store.LightweightSession();
             other.Events.Append(id, new MediaMetadataEdited("Photo: AP", "", "", null, "other@x"));
             await other.SaveChangesAsync();
-            return MediaAssetDecisions.Edit(asset, Changed, "editor@x");
+            return MediaAssetDecisions.Edit(asset, Changed, Actor.Editor("editor@x"), onLiveArticle: false);
         }, CancellationToken.None);
 
         Assert.Equal(new CommandResult<MediaAsset>.Concurrent(id), result);
@@ -129,7 +130,7 @@ public sealed class StreamCommandsTests : IAsyncLifetime
 
         await using var session = _store.LightweightSession();
         var result = await session.RunAsync<MediaAsset, IMediaAssetEvent>(id, expectedVersion: null,
-            asset => MediaAssetDecisions.Edit(asset, Changed, "editor@x"), CancellationToken.None,
+            asset => MediaAssetDecisions.Edit(asset, Changed, Actor.Editor("editor@x"), onLiveArticle: false), CancellationToken.None,
             stage: (_, _, _) => throw new CommandConflictException("That name is taken."));
 
         Assert.Equal(new CommandResult<MediaAsset>.Conflict("That name is taken."), result);

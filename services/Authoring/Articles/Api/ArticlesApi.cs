@@ -9,7 +9,6 @@ using NewsPlatform.Authoring.Articles.Schedule;
 using NewsPlatform.Authoring.Articles.Submit;
 using NewsPlatform.Authoring.Articles.Unpublish;
 using NewsPlatform.Authoring.Extensions;
-using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Articles.Api;
 

@@ -8,7 +8,6 @@ using NewsPlatform.Authoring.Newsroom;
 using NewsPlatform.ServiceDefaults.Domain;
 using NewsPlatform.ServiceDefaults.Http;
 using NewsPlatform.ServiceDefaults.Newsroom;
-using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Articles.Api;
 
@@ -29,8 +28,7 @@ public static class HttpCommands
         NotAllowedTitle = "Not allowed now",
     };
 
-    public static Actor ActorOf(ClaimsPrincipal user) =>
-        new(user.Email(), user.RoleNames());
+    public static Actor ActorOf(ClaimsPrincipal user) => Actor.Of(user);
 
     /// <summary>
     /// Stamps the unit of work with who made it and which request it belongs to, so that every

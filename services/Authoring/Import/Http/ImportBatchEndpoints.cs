@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsPlatform.Authoring.Articles.Api;
 using NewsPlatform.Authoring.Import.Bulk;
-using NewsPlatform.ServiceDefaults.Security;
 
 namespace NewsPlatform.Authoring.Import.Http;
 
